@@ -1,0 +1,1 @@
+"""neurobenefits: a command-line reference to the benefits of neuro massage."""

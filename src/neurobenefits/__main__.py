@@ -1,0 +1,3 @@
+from neurobenefits.cli import main
+
+main()

@@ -1,0 +1,727 @@
+"""The command line: parse arguments, call the modules that do the work, choose the view.
+
+This is the only module that prints errors or chooses an exit code (see exitcodes.py).
+Rich, PyYAML and the search engine are imported inside the commands that need them, so that
+`--version`, `--help` and the machine formats start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from . import exitcodes
+from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
+from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue
+
+HELP = f"""A reference to the benefits of neuro massage for people with neurological injuries
+and conditions (stroke, spinal cord injury, multiple sclerosis...), with the published
+evidence and the cautions beside each claim.
+
+An educational reference, not medical advice.
+
+\b
+Examples:
+  neurobenefits list
+  neurobenefits show 8
+  neurobenefits search spasm
+
+\b
+{exitcodes.SUMMARY}
+"""
+
+app = typer.Typer(
+    name="neurobenefits",
+    help=HELP,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+    csv = "csv"
+    svg = "svg"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+    svg = "svg"
+
+
+class ReferenceFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+    bibtex = "bibtex"
+    ris = "ris"
+
+
+class DataFormat(str, Enum):
+    plain = "plain"
+    json = "json"
+
+
+def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
+    try:
+        catalogue = load_catalogue()
+    except CatalogueError:
+        return []
+    choices = [(str(b.id), b.title) for b in catalogue.benefits] + [
+        (b.slug, b.title) for b in catalogue.benefits
+    ]
+    return [(value, help_text) for value, help_text in choices if value.startswith(incomplete)]
+
+
+def _complete_categories(incomplete: str) -> list[tuple[str, str]]:
+    try:
+        catalogue = load_catalogue()
+    except CatalogueError:
+        return []
+    return [(key, label) for key, label in catalogue.categories if key.startswith(incomplete)]
+
+
+def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
+    try:
+        catalogue = load_catalogue()
+    except CatalogueError:
+        return []
+    return [(c.id, c.title) for c in catalogue.cautions if c.id.startswith(incomplete)]
+
+
+ColorOption = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Colour: auto (only on a terminal), always or never. NO_COLOR and FORCE_COLOR are honoured.",
+    ),
+]
+PagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--pager",
+        help=f"Page long output on a terminal (also when {'NEUROBENEFITS_PAGER'} is set).",
+    ),
+]
+
+
+class Settings:
+    """What the global options chose, for the commands to read."""
+
+    def __init__(self, catalogues: list[Path], only: bool) -> None:
+        self.catalogues = catalogues
+        self.only = only
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("neurobenefits")
+        except PackageNotFoundError:
+            number = "unknown (not installed)"
+        sys.stdout.write(f"neurobenefits {number}\n")
+        raise typer.Exit(exitcodes.OK)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    catalogue: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--catalogue",
+            "-c",
+            metavar="PATH",
+            help=f"Stack this catalogue file on the others (repeatable). Also: {ENV_VARIABLE}.",
+        ),
+    ] = None,
+    only: Annotated[
+        bool,
+        typer.Option(
+            "--only", help="Use only the --catalogue files: no bundled catalogue, no overlays."
+        ),
+    ] = False,
+) -> None:
+    """Global options, read before any command."""
+    ctx.obj = Settings(list(catalogue or []), only)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one error to stderr and end with `code`."""
+    err = sys.stderr
+    text = (
+        message
+        if (getattr(err, "encoding", "") or "").lower().startswith("utf")
+        else to_ascii(message)
+    )
+    err.write(text.rstrip("\n") + "\n")
+    raise typer.Exit(code)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    settings = root.obj
+    return settings if isinstance(settings, Settings) else Settings([], False)
+
+
+def load(ctx: typer.Context) -> Catalogue:
+    settings = _settings(ctx)
+    if settings.only and not settings.catalogues:
+        fail("--only needs at least one --catalogue PATH to read.", exitcodes.USAGE)
+    try:
+        return load_catalogue(settings.catalogues, only=settings.only)
+    except CatalogueError as error:
+        fail("\n".join(str(problem) for problem in error.problems), exitcodes.CATALOGUE)
+
+
+def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
+    """Write the answer to stdout (through a pager when asked), ending quietly on a closed pipe."""
+    command = pager_command(pager, terminal)
+    if command:
+        import shlex
+        import subprocess
+
+        try:
+            subprocess.run(shlex.split(command), input=text, text=True, check=False)
+            return
+        except OSError:
+            pass  # the pager is missing: print as usual
+    stream = output_stream(terminal)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader has gone (`neurobenefits list | head -1`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(exitcodes.OK) from None
+
+
+def _render(
+    fmt: str,
+    terminal: Terminal,
+    *,
+    records: Callable[[], Any],
+    plain: Callable[[], str],
+    rich: Callable[[], list[Any]],
+    markdown: Callable[[], str],
+    title: str,
+) -> str:
+    """The text of one answer in the chosen format."""
+    if fmt == "json":
+        from .formats import to_json
+
+        return to_json(records(), ascii_only=not terminal.unicode)
+    if fmt == "yaml":
+        from .formats import to_yaml
+
+        return to_yaml(records(), ascii_only=not terminal.unicode)
+    if fmt == "csv":
+        from .formats import to_csv
+
+        return to_csv(records())
+    if fmt == "plain":
+        return plain()
+    if fmt == "markdown":
+        return markdown()
+    from . import render
+
+    if fmt == "svg":
+        return render.to_svg(rich(), terminal, title)
+    return render.to_text(rich(), terminal)
+
+
+def _resolve_category(catalogue: Catalogue, given: str) -> str:
+    keys = [key for key, _ in catalogue.categories]
+    wanted = given.strip().lower()
+    label_of = {key: label.lower() for key, label in catalogue.categories}
+    matches = [key for key in keys if key == wanted or label_of[key] == wanted]
+    if not matches:
+        matches = [
+            key for key in keys if key.startswith(wanted) or label_of[key].startswith(wanted)
+        ]
+    if len(matches) == 1:
+        return matches[0]
+    valid = ", ".join(keys)
+    if matches:
+        fail(
+            f"Category {given!r} fits several: {', '.join(matches)}. Valid categories: {valid}.",
+            exitcodes.USAGE,
+        )
+    fail(f"No category {given!r}. Valid categories: {valid}.", exitcodes.USAGE)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category",
+            "-C",
+            help="Only this category (a unique prefix will do).",
+            autocompletion=_complete_categories,
+        ),
+    ] = None,
+    keyword: Annotated[
+        str | None,
+        typer.Option("--keyword", "-k", help="Only benefits with this keyword (synonyms count)."),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence",
+            "-e",
+            help="Only benefits with this verdict: supported, limited, mixed, 'not supported'.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
+        ),
+    ] = None,
+    color: ColorOption = Color.auto,
+    pager: PagerOption = False,
+) -> None:
+    """List the benefits in a table, with the evidence verdict for each.
+
+    \b
+    Examples:
+      neurobenefits list
+      neurobenefits list --category mind
+      neurobenefits list --evidence supported --format json
+    """
+    catalogue = load(ctx)
+    terminal = detect(color=color.value)
+    benefits = list(catalogue.benefits)
+    if category is not None:
+        chosen = _resolve_category(catalogue, category)
+        benefits = [b for b in benefits if b.category == chosen]
+    if evidence is not None:
+        verdicts = [name for name, _ in catalogue.verdicts]
+        wanted = " ".join(evidence.lower().replace("-", " ").replace("_", " ").split())
+        if wanted not in verdicts:
+            fail(
+                f"No verdict {evidence!r}. Valid verdicts: {', '.join(verdicts) or '(none in this catalogue)'}.",
+                exitcodes.USAGE,
+            )
+        benefits = [b for b in benefits if b.evidence and b.evidence.verdict == wanted]
+    if keyword is not None:
+        from .search import Index, keyword_filter
+
+        benefits = keyword_filter(Index(catalogue), keyword, benefits)
+    if not benefits:
+        fail("No benefit matches these filters.", exitcodes.NOT_FOUND)
+    fmt_name = fmt.value if fmt else terminal.default_format
+    from . import markdown, plain, records
+
+    text = _render(
+        fmt_name,
+        terminal,
+        records=lambda: [records.benefit_record(catalogue, b) for b in benefits],
+        plain=lambda: plain.list_view(catalogue, benefits, terminal.width),
+        rich=lambda: _rich().list_view(catalogue, benefits, terminal.width),
+        markdown=lambda: markdown.list_document(catalogue, benefits),
+        title=catalogue.title,
+    )
+    emit(text, terminal, pager)
+
+
+def _rich() -> Any:
+    from . import render
+
+    return render
+
+
+def resolve_ref(catalogue: Catalogue, ref: str) -> Benefit:
+    from .lookup import Ambiguous, Found, resolve
+
+    resolution = resolve(catalogue, ref)
+    if isinstance(resolution, Found):
+        return resolution.benefit
+    if isinstance(resolution, Ambiguous):
+        fail(resolution.message, exitcodes.NOT_FOUND)
+    fail(resolution.message, exitcodes.NOT_FOUND)
+
+
+@app.command("show", context_settings={"ignore_unknown_options": True})
+def show_command(
+    ctx: typer.Context,
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="REF",
+            help="A number, a slug, or a title or a unique part of one.",
+            autocompletion=_complete_refs,
+        ),
+    ],
+    fmt: Annotated[
+        ShowFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
+        ),
+    ] = None,
+    color: ColorOption = Color.auto,
+    pager: PagerOption = False,
+) -> None:
+    """Show one benefit in full: description, evidence, cautions, related benefits.
+
+    \b
+    Examples:
+      neurobenefits show 8
+      neurobenefits show muscle-spasms-and-tone
+      neurobenefits show sleep --format markdown
+    """
+    catalogue = load(ctx)
+    benefit = resolve_ref(catalogue, ref)
+    terminal = detect(color=color.value)
+    from . import markdown, plain, records
+
+    text = _render(
+        fmt.value if fmt else terminal.default_format,
+        terminal,
+        records=lambda: records.benefit_record(catalogue, benefit),
+        plain=lambda: plain.benefit_view(catalogue, benefit, terminal.width),
+        rich=lambda: _rich().benefit_view(catalogue, benefit),
+        markdown=lambda: markdown.benefit_document(catalogue, benefit),
+        title=f"{benefit.id} {benefit.title}",
+    )
+    emit(text, terminal, pager)
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help='Words to find; "quoted words" match as a phrase.'),
+    ],
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many results.")
+    ] = None,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
+        ),
+    ] = None,
+    color: ColorOption = Color.auto,
+    pager: PagerOption = False,
+) -> None:
+    """Find benefits by words, best first; synonyms and small typos are understood.
+
+    Every word must match (in the title, keywords, summary, description, evidence or
+    cautions); a "quoted phrase" must match as written.
+
+    \b
+    Examples:
+      neurobenefits search spasm
+      neurobenefits search bed sores
+      neurobenefits search '"muscle tone"' --format json
+    """
+    text_query = " ".join(query)
+    if not text_query.strip():
+        fail(
+            "The search query is empty; give a word to look for, e.g. `neurobenefits search spasm`.",
+            exitcodes.USAGE,
+        )
+    catalogue = load(ctx)
+    from .search import search
+
+    result = search(catalogue, text_query, limit=limit)
+    if not result.terms:
+        fail(
+            f"The query {text_query!r} has no words to search for; give a word such as spasm.",
+            exitcodes.USAGE,
+        )
+    if not result.hits:
+        if result.unmatched:
+            words = ", ".join(f'"{w}"' for w in result.unmatched)
+            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+            fail(f"No benefit matches {words}.{hint}", exitcodes.NOT_FOUND)
+        fail(
+            f"No benefit matches all of: {result.corrected_query}. Try fewer words.",
+            exitcodes.NOT_FOUND,
+        )
+    terminal = detect(color=color.value)
+    from . import markdown, plain, records
+
+    text = _render(
+        fmt.value if fmt else terminal.default_format,
+        terminal,
+        records=lambda: records.search_records(catalogue, result),
+        plain=lambda: plain.search_view(catalogue, result, terminal.width),
+        rich=lambda: _rich().search_view(catalogue, result),
+        markdown=lambda: markdown.search_document(catalogue, result),
+        title=f"search: {text_query}",
+    )
+    for correction in result.corrections:
+        if fmt and fmt.value in ("json", "yaml", "csv"):
+            # Scripts read stdout; the correction still reaches the person, on stderr.
+            sys.stderr.write(
+                f'Showing results for "{correction.used}" (no match for "{correction.typed}").\n'
+            )
+    emit(text, terminal, pager)
+
+
+@app.command("cautions")
+def cautions_command(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="One caution, e.g. autonomic-dysreflexia.", autocompletion=_complete_cautions)
+    ] = None,
+    fmt: Annotated[
+        ShowFormat | None, typer.Option("--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe.")
+    ] = None,
+    color: ColorOption = Color.auto,
+    pager: PagerOption = False,
+) -> None:
+    """What to know before massaging a client with a neurological condition.
+
+    \b
+    Examples:
+      neurobenefits cautions
+      neurobenefits cautions autonomic-dysreflexia
+    """
+    catalogue = load(ctx)
+    cautions = list(catalogue.cautions)
+    if name is not None:
+        chosen = [c for c in cautions if c.id == name.strip().lower()]
+        if not chosen:
+            chosen = [c for c in cautions if c.id.startswith(name.strip().lower())]
+        if len(chosen) != 1:
+            valid = ", ".join(c.id for c in cautions) or "(none in this catalogue)"
+            fail(f"No caution {name!r}. Cautions: {valid}.", exitcodes.NOT_FOUND)
+        cautions = chosen
+    if not cautions:
+        fail("This catalogue has no cautions.", exitcodes.NOT_FOUND)
+    terminal = detect(color=color.value)
+    from . import markdown, plain, records
+
+    text = _render(
+        fmt.value if fmt else terminal.default_format,
+        terminal,
+        records=lambda: (
+            records.caution_record(catalogue, cautions[0])
+            if name is not None
+            else [records.caution_record(catalogue, c) for c in cautions]
+        ),
+        plain=lambda: plain.cautions_view(catalogue, cautions, terminal.width),
+        rich=lambda: _rich().cautions_view(catalogue, cautions),
+        markdown=lambda: markdown.cautions_document(catalogue, cautions),
+        title="Cautions",
+    )
+    emit(text, terminal, pager)
+
+
+@app.command("references")
+def references_command(
+    ctx: typer.Context,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")] = None,
+    fmt: Annotated[
+        ReferenceFormat | None,
+        typer.Option("--format", "-f", help="Output format; bibtex and ris import into reference managers."),
+    ] = None,
+    color: ColorOption = Color.auto,
+    pager: PagerOption = False,
+) -> None:
+    """The published sources behind the evidence, and which benefits cite each.
+
+    \b
+    Examples:
+      neurobenefits references
+      neurobenefits references --format bibtex > neurobenefits.bib
+      neurobenefits references moyer2011 --format ris
+    """
+    catalogue = load(ctx)
+    references = list(catalogue.references)
+    if key is not None:
+        references = [r for r in references if r.id == key.strip().lower()]
+        if not references:
+            valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
+            fail(f"No reference {key!r}. References: {valid}.", exitcodes.NOT_FOUND)
+    if not references:
+        fail("This catalogue has no references.", exitcodes.NOT_FOUND)
+    terminal = detect(color=color.value)
+    fmt_name = fmt.value if fmt else terminal.default_format
+    if fmt_name in ("bibtex", "ris"):
+        from .bibliography import to_bibtex, to_ris
+
+        emit((to_bibtex if fmt_name == "bibtex" else to_ris)(references), terminal, pager)
+        return
+    from . import markdown, plain, records
+
+    def data() -> Any:
+        rows = []
+        for reference in references:
+            row = records.reference_record(reference)
+            row["benefits"] = [b.id for b in catalogue.citing(reference.id)]
+            row["cautions"] = [c.id for c in catalogue.cautions_citing(reference.id)]
+            rows.append(row)
+        return rows[0] if key is not None else rows
+
+    text = _render(
+        fmt_name,
+        terminal,
+        records=data,
+        plain=lambda: plain.references_view(catalogue, references, terminal.width),
+        rich=lambda: _rich().references_view(catalogue, references),
+        markdown=lambda: markdown.references_document(catalogue, references),
+        title="References",
+    )
+    emit(text, terminal, pager)
+
+
+@app.command("about")
+def about_command(
+    ctx: typer.Context,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="plain or json.")] = DataFormat.plain,
+) -> None:
+    """Which catalogue files were loaded, in which order, and what each added.
+
+    \b
+    Examples:
+      neurobenefits about
+      neurobenefits --catalogue clinic.yaml about
+    """
+    from .catalogue import personal_overlay_path
+
+    catalogue = load(ctx)
+    terminal = detect(color="never")
+    personal = personal_overlay_path()
+    files = [
+        {"path": f.path, "role": f.role, "benefits_added": f.benefits_added, "benefits_extended": f.benefits_extended}
+        for f in catalogue.files
+    ]
+    if fmt is DataFormat.json:
+        from .formats import to_json
+
+        data = {
+            "title": catalogue.title,
+            "benefits": len(catalogue.benefits),
+            "references": len(catalogue.references),
+            "cautions": len(catalogue.cautions),
+            "files": files,
+            "personal_overlay": {"path": str(personal), "exists": personal.is_file()},
+        }
+        emit(to_json(data, ascii_only=not terminal.unicode), terminal)
+        return
+    lines = [f"{catalogue.title}: {len(catalogue.benefits)} benefits, {len(catalogue.references)} references, {len(catalogue.cautions)} cautions", "", "Files, in the order they were stacked:"]
+    for number, f in enumerate(files, 1):
+        lines.append(f"  {number}. {f['path']} ({f['role']}): {f['benefits_added']} added, {f['benefits_extended']} extended")
+    lines += ["", f"Personal overlay: {personal} ({'loaded' if personal.is_file() else 'not present'})"]
+    lines.append(f"More files: {ENV_VARIABLE} (separated by {os.pathsep!r}) and --catalogue PATH.")
+    emit("\n".join(lines) + "\n", terminal)
+
+
+@app.command("validate")
+def validate_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Catalogue files to check (default: the whole stack).")] = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")] = DataFormat.plain,
+) -> None:
+    """Check catalogue files and report every problem, one line each.
+
+    Files are checked as they would stack on the bundled catalogue (with --only, on their
+    own). Nothing else is run. Exit 0 when valid, 3 when not.
+
+    \b
+    Examples:
+      neurobenefits validate clinic.yaml
+      neurobenefits validate clinic.yaml --format json
+    """
+    from .catalogue import load_stack, stack_paths
+
+    settings = _settings(ctx)
+    given = list(paths or [])
+    extra = settings.catalogues + given
+    if settings.only and not extra:
+        fail("--only needs at least one file to validate.", exitcodes.USAGE)
+    problems = []
+    try:
+        catalogue = load_stack(stack_paths(extra, only=settings.only))
+    except CatalogueError as error:
+        problems = error.problems
+    terminal = detect(color="never")
+    if fmt is DataFormat.json:
+        from .formats import to_json
+
+        checked = [str(p) for p in extra] if extra else [f.path for f in catalogue.files]
+        text = to_json({"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]}, ascii_only=not terminal.unicode)
+        sys.stdout.write(text) if terminal.unicode else sys.stdout.write(to_ascii(text))
+        if problems:
+            raise typer.Exit(exitcodes.CATALOGUE)
+        return
+    if problems:
+        fail("\n".join(str(p) for p in problems), exitcodes.CATALOGUE)
+    names = ", ".join(str(p) for p in given) or "the catalogue"
+    emit(f"{names}: valid ({len(catalogue.benefits)} benefits in the stack).\n", terminal)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the catalogue format (for editors and CI).
+
+    \b
+    Examples:
+      neurobenefits schema > benefits.schema.json
+    """
+    from .formats import to_json
+    from .schema import catalogue_schema
+
+    emit(to_json(catalogue_schema()), detect(color="never"))
+
+
+def main() -> None:
+    """The console script: run the app; an unexpected error is one line, not a traceback."""
+    try:
+        app(prog_name="neurobenefits")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(exitcodes.INTERRUPTED)
+    except Exception as error:  # a bug: say so plainly, with the traceback only on request
+        if os.environ.get("NEUROBENEFITS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"neurobenefits: internal error: {type(error).__name__}: {error}. "
+            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it.\n"
+        )
+        sys.exit(70)

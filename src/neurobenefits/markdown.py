@@ -1,0 +1,161 @@
+"""Markdown documents of every answer: clean headings and lists for a wiki or a README."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Benefit, Catalogue, Caution, Reference
+from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
+from .search import SearchResult
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def escape(text: str) -> str:
+    """Catalogue text as literal Markdown: no emphasis, links or HTML can sneak in."""
+    text = _ENTITY.sub("&amp;", _SPECIAL.sub(r"\\\1", text))
+    return re.sub(r"(?m)^(\s*)([#+\-=]|\d+\.)(?=\s)", r"\1\\\2", text)
+
+
+def _footer(catalogue: Catalogue) -> list[str]:
+    lines = ["---", ""]
+    source = source_line(catalogue)
+    if source:
+        lines += [f"*Source:* {escape(source)}", ""]
+    lines += [f"**Disclaimer:** {escape(catalogue.disclaimer)}", ""]
+    return lines
+
+
+def benefit_section(
+    catalogue: Catalogue, benefit: Benefit, level: int = 2, evidence: bool = True
+) -> list[str]:
+    """One benefit in full, headed at `level`."""
+    heading = "#" * level
+    sub = "#" * (level + 1)
+    lines = [
+        f"{heading} {benefit.id}. {escape(benefit.title)}",
+        "",
+        f"*{escape(catalogue.category_label(benefit.category))}.* {escape(benefit.summary)}",
+        "",
+        escape(benefit.description),
+        "",
+    ]
+    if benefit.keywords:
+        lines += [f"**Keywords:** {escape(', '.join(benefit.keywords))}", ""]
+    if benefit.notes:
+        lines += [f"**Notes:** {escape(benefit.notes)}", ""]
+    if evidence and benefit.evidence:
+        lines += [
+            f"{sub} Evidence",
+            "",
+            f"**Verdict: {_verdict(benefit.evidence.verdict)}.** {escape(benefit.evidence.summary)}",
+            "",
+        ]
+        lines += [
+            f"- {_reference_line(reference)}"
+            for reference in evidence_references(catalogue, benefit)
+        ]
+        lines.append("")
+    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
+    if cautions:
+        lines += [f"{sub} Cautions", ""]
+        lines += [f"- **{escape(c.title)}** ({escape(c.id)}): {escape(c.who)}" for c in cautions]
+        lines.append("")
+    related = related_benefits(catalogue, benefit)
+    if related:
+        lines += [f"{sub} Related", ""]
+        lines += [f"- {r.id}. {escape(r.title)}" for r in related]
+        lines.append("")
+    return lines
+
+
+def _verdict(verdict: str) -> str:
+    """The verdict with its marker; the marker is ours, so it is not escaped."""
+    return f"{VERDICT_MARKERS.get(verdict, '')} {escape(verdict)}".strip()
+
+
+def _reference_line(reference: Reference) -> str:
+    text = escape(reference.short_citation)
+    if reference.doi_url:
+        return f"{text}. [doi:{escape(reference.doi or '')}](<{reference.doi_url}>)"
+    return text + "."
+
+
+def benefit_document(catalogue: Catalogue, benefit: Benefit) -> str:
+    lines = [
+        f"# {escape(catalogue.title)}",
+        "",
+        *benefit_section(catalogue, benefit),
+        *_footer(catalogue),
+    ]
+    return _join(lines)
+
+
+def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
+    lines = [f"# {escape(catalogue.title)}", ""]
+    for benefit in benefits:
+        verdict = f" *Evidence: {_verdict(benefit.evidence.verdict)}.*" if benefit.evidence else ""
+        lines.append(
+            f"- **{benefit.id}. {escape(benefit.title)}** ({escape(catalogue.category_label(benefit.category))}): {escape(benefit.summary)}{verdict}"
+        )
+    lines.append("")
+    return _join(lines + _footer(catalogue))
+
+
+def search_document(catalogue: Catalogue, result: SearchResult) -> str:
+    lines = [f"# Search: {escape(result.corrected_query)}", ""]
+    for correction in result.corrections:
+        lines += [
+            f"*Showing results for \u201c{escape(correction.used)}\u201d (no match for \u201c{escape(correction.typed)}\u201d).*",
+            "",
+        ]
+    for hit in result.hits:
+        where = ", ".join(sorted({f"{m.field}" for m in hit.matches}))
+        lines.append(
+            f"- **{hit.benefit.id}. {escape(hit.benefit.title)}**: {escape(hit.benefit.summary)} *(matched in {where})*"
+        )
+    lines.append("")
+    return _join(lines + _footer(catalogue))
+
+
+def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:
+    lines = [f"# Cautions: {escape(catalogue.title)}", ""]
+    for caution in cautions:
+        lines += [
+            f"## {escape(caution.title)}",
+            "",
+            f"*Who:* {escape(caution.who)}",
+            "",
+            escape(caution.text),
+            "",
+        ]
+        refs = [r for rid in caution.references if (r := catalogue.reference(rid))]
+        lines += [f"- {_reference_line(r)}" for r in refs]
+        benefits = catalogue.benefits_with_caution(caution.id)
+        if benefits:
+            lines.append(
+                f"- Concerns benefits: {', '.join(f'{b.id}. {escape(b.title)}' for b in benefits)}"
+            )
+        lines.append("")
+    return _join(lines + _footer(catalogue))
+
+
+def references_document(catalogue: Catalogue, references: Iterable[Reference]) -> str:
+    lines = [f"# References: {escape(catalogue.title)}", ""]
+    for reference in references:
+        citing = ", ".join(str(b.id) for b in catalogue.citing(reference.id))
+        cited = f" Cited for benefits {citing}." if citing else ""
+        citation = f" {escape(reference.citation)}." if reference.citation else ""
+        link = f" [doi:{escape(reference.doi)}](<{reference.doi_url}>)" if reference.doi else ""
+        lines.append(
+            f"- {escape(reference.authors)} ({reference.year}). {escape(reference.title)}. *{escape(reference.journal)}*.{citation}{link}{cited}"
+        )
+    lines.append("")
+    return _join(lines + _footer(catalogue))
+
+
+def _join(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"

@@ -1,0 +1,160 @@
+"""The catalogue's data model: frozen dataclasses, built once by the loader, never changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A published source behind an evidence summary or a caution."""
+
+    id: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    finding: str
+    citation: str | None = None
+    doi: str | None = None
+    pmid: int | None = None
+
+    @property
+    def first_author(self) -> str:
+        """The first author's surname, or the first body named (for a guideline)."""
+        first = self.authors.split(",")[0].strip()
+        if first.endswith(" et al."):
+            first = first[: -len(" et al.")]
+        parts = first.split()
+        # "Moyer CA": a surname then initials; an organisation's name stays whole.
+        if len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 3:
+            return " ".join(parts[:-1])
+        return first
+
+    @property
+    def short_citation(self) -> str:
+        """First author, year, journal: enough to find the source."""
+        return f"{self.first_author} {self.year}, {self.journal}"
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How well the published research supports one benefit's claim."""
+
+    verdict: str
+    summary: str
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Caution:
+    """Something a therapist must know before massaging a client with a neurological condition."""
+
+    id: str
+    title: str
+    who: str
+    text: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Benefit:
+    """One benefit that the source article names."""
+
+    id: int
+    slug: str
+    title: str
+    category: str
+    summary: str
+    description: str
+    keywords: tuple[str, ...] = ()
+    related: tuple[int, ...] = ()
+    cautions: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One file of the stack the catalogue was built from, for `about`."""
+
+    path: str
+    role: str
+    benefits_added: int
+    benefits_extended: int
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every benefit and what stands beside them, ordered by number."""
+
+    title: str
+    disclaimer: str
+    benefits: tuple[Benefit, ...]
+    categories: tuple[tuple[str, str], ...]
+    schema_version: int = 1
+    source: Source | None = None
+    introduction: str = ""
+    closing: str = ""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    verdicts: tuple[tuple[str, str], ...] = ()
+    evidence_as_of: str | None = None
+    references: tuple[Reference, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    files: tuple[LoadedFile, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def _by_id(self) -> dict[int, Benefit]:
+        return {benefit.id: benefit for benefit in self.benefits}
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Benefit]:
+        return {benefit.slug: benefit for benefit in self.benefits}
+
+    @cached_property
+    def _references(self) -> dict[str, Reference]:
+        return {reference.id: reference for reference in self.references}
+
+    @cached_property
+    def _cautions(self) -> dict[str, Caution]:
+        return {caution.id: caution for caution in self.cautions}
+
+    def benefit(self, number: int) -> Benefit | None:
+        return self._by_id.get(number)
+
+    def benefit_by_slug(self, slug: str) -> Benefit | None:
+        return self._by_slug.get(slug)
+
+    def reference(self, reference_id: str) -> Reference | None:
+        return self._references.get(reference_id)
+
+    def caution(self, caution_id: str) -> Caution | None:
+        return self._cautions.get(caution_id)
+
+    def category_label(self, category: str) -> str:
+        return dict(self.categories).get(category, category)
+
+    def citing(self, reference_id: str) -> tuple[Benefit, ...]:
+        """The benefits whose evidence names this reference."""
+        return tuple(
+            benefit
+            for benefit in self.benefits
+            if benefit.evidence and reference_id in benefit.evidence.references
+        )
+
+    def cautions_citing(self, reference_id: str) -> tuple[Caution, ...]:
+        return tuple(caution for caution in self.cautions if reference_id in caution.references)
+
+    def benefits_with_caution(self, caution_id: str) -> tuple[Benefit, ...]:
+        return tuple(benefit for benefit in self.benefits if caution_id in benefit.cautions)

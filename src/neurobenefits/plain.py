@@ -1,0 +1,137 @@
+"""Plain-text views: wrapped to the width, no escape codes. The default in a pipe."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from .model import Benefit, Catalogue, Caution, Reference
+from .present import (
+    citation_line,
+    evidence_references,
+    related_benefits,
+    source_line,
+    verdict_label,
+)
+from .search import SearchResult
+
+
+def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=max(10, width),
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def _footer(catalogue: Catalogue, width: int) -> list[str]:
+    lines = [""]
+    if source_line(catalogue):
+        lines += _wrap(f"Source: {source_line(catalogue)}", width)
+    lines += _wrap(f"Disclaimer: {catalogue.disclaimer}", width)
+    return lines
+
+
+def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> str:
+    lines: list[str] = []
+    for benefit in benefits:
+        head = f"{benefit.id:>2}  {benefit.title} ({catalogue.category_label(benefit.category)})"
+        if benefit.evidence:
+            head += f" {verdict_label(benefit.evidence.verdict)}"
+        lines += _wrap(head, width, indent="    ", first="")
+        lines += _wrap(benefit.summary, width, indent="    ")
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+def benefit_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
+    lines = _wrap(f"{benefit.id}. {benefit.title}", width)
+    lines += _wrap(f"Category: {catalogue.category_label(benefit.category)}", width)
+    lines += [""] + _wrap(benefit.summary, width)
+    lines += [""] + _wrap(benefit.description, width)
+    if benefit.notes:
+        lines += [""] + _wrap(f"Notes: {benefit.notes}", width)
+    if benefit.evidence:
+        lines += ["", "Evidence"]
+        lines += _wrap(f"Verdict: {verdict_label(benefit.evidence.verdict)}", width, indent="  ")
+        lines += _wrap(benefit.evidence.summary, width, indent="  ")
+        for reference in evidence_references(catalogue, benefit):
+            lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
+    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
+    if cautions:
+        lines += ["", "Cautions (neurobenefits cautions NAME)"]
+        for caution in cautions:
+            lines += _wrap(
+                f"{caution.title} ({caution.id}): {caution.who}", width, indent="    ", first="  - "
+            )
+    if benefit.keywords:
+        lines += [""] + _wrap(f"Keywords: {', '.join(benefit.keywords)}", width)
+    related = related_benefits(catalogue, benefit)
+    if related:
+        lines += [""] + _wrap("Related: " + "; ".join(f"{r.id} {r.title}" for r in related), width)
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
+    lines: list[str] = []
+    for correction in result.corrections:
+        lines += _wrap(
+            f'Showing results for "{correction.used}" (no match for "{correction.typed}").', width
+        )
+    if lines:
+        lines.append("")
+    for hit in result.hits:
+        lines += _wrap(f"{hit.benefit.id:>2}  {hit.benefit.title}", width, indent="    ", first="")
+        synonyms = sorted({m.word for m in hit.matches if m.synonym})
+        fields = ", ".join(dict.fromkeys(m.field for m in hit.matches))
+        why = f"matched in {fields}"
+        if synonyms:
+            why += f"; via synonym {', '.join(synonyms)}"
+        if hit.snippet:
+            lines += _wrap(hit.snippet.text, width, indent="    ")
+        lines += _wrap(f"({why})", width, indent="    ")
+    if result.total > len(result.hits):
+        lines += ["", f"{len(result.hits)} of {result.total} results shown (--limit)."]
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution], width: int) -> str:
+    lines: list[str] = []
+    for caution in cautions:
+        if lines:
+            lines.append("")
+        lines += _wrap(f"{caution.title} ({caution.id})", width)
+        lines += _wrap(f"Who: {caution.who}", width, indent="  ")
+        lines += _wrap(caution.text, width, indent="  ")
+        for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
+            lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
+        benefits = catalogue.benefits_with_caution(caution.id)
+        if benefits:
+            lines += _wrap(
+                "Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), width, indent="  "
+            )
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+def references_view(catalogue: Catalogue, references: Iterable[Reference], width: int) -> str:
+    lines: list[str] = []
+    for reference in references:
+        if lines:
+            lines.append("")
+        citation = f" {reference.citation}." if reference.citation else ""
+        lines += _wrap(
+            f"[{reference.id}] {reference.authors} ({reference.year}). {reference.title}. {reference.journal}.{citation}",
+            width,
+            indent="  ",
+            first="",
+        )
+        if reference.doi_url:
+            lines += _wrap(reference.doi_url, width, indent="  ")
+        lines += _wrap(reference.finding, width, indent="  ")
+        citing = catalogue.citing(reference.id)
+        cautions = catalogue.cautions_citing(reference.id)
+        uses = [f"benefit {b.id}" for b in citing] + [f"caution {c.id}" for c in cautions]
+        if uses:
+            lines += _wrap("Cited by: " + ", ".join(uses), width, indent="  ")
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"

@@ -1,0 +1,47 @@
+"""Small pieces of wording that every view shares, so that they say things the same way."""
+
+from __future__ import annotations
+
+from .model import Benefit, Catalogue, Reference
+
+# Each verdict has its own marker, so they are told apart without colour.
+VERDICT_MARKERS = {
+    "supported": "[+]",
+    "limited": "[~]",
+    "mixed": "[?]",
+    "not supported": "[-]",
+}
+
+
+def verdict_label(verdict: str) -> str:
+    """`[~] limited`: the marker and the verdict, readable in any output."""
+    return f"{VERDICT_MARKERS.get(verdict, '[ ]')} {verdict}"
+
+
+def number_and_title(benefit: Benefit) -> str:
+    return f"{benefit.id} {benefit.title}"
+
+
+def related_benefits(catalogue: Catalogue, benefit: Benefit) -> list[Benefit]:
+    return [related for number in benefit.related if (related := catalogue.benefit(number))]
+
+
+def evidence_references(catalogue: Catalogue, benefit: Benefit) -> list[Reference]:
+    if not benefit.evidence:
+        return []
+    return [ref for ref_id in benefit.evidence.references if (ref := catalogue.reference(ref_id))]
+
+
+def citation_line(reference: Reference) -> str:
+    """`Moyer 2011, Journal of Bodywork and Movement Therapies. https://doi.org/...`"""
+    link = f" {reference.doi_url}" if reference.doi_url else ""
+    return f"{reference.short_citation}.{link}"
+
+
+def source_line(catalogue: Catalogue) -> str:
+    return catalogue.source.attribution if catalogue.source else ""
+
+
+def evidence_note(catalogue: Catalogue) -> str:
+    as_of = f" (as of {catalogue.evidence_as_of})" if catalogue.evidence_as_of else ""
+    return f"Evidence: published research on each claim{as_of}, beside the article's own words."

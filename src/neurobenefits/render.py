@@ -1,0 +1,250 @@
+"""Rich views for a terminal: the table, the detail card, search results, cautions, references.
+
+Catalogue text always enters Rich as `Text` (and the console has markup off), so a `[bold]`
+or an escape sequence in a custom catalogue is shown as written, never interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from .model import Benefit, Catalogue, Caution, Reference
+from .present import evidence_references, related_benefits, source_line, verdict_label
+from .search import SearchResult
+from .terminal import Terminal
+
+VERDICT_STYLES = {
+    "supported": "bold green",
+    "limited": "bold yellow",
+    "mixed": "bold magenta",
+    "not supported": "bold red",
+}
+HIGHLIGHT = "bold reverse"
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def make_console(terminal: Terminal, *, record: bool = False) -> Console:
+    return Console(
+        file=io.StringIO(),
+        width=terminal.width,
+        force_terminal=terminal.color,
+        color_system="auto" if terminal.color else None,
+        no_color=not terminal.color,
+        legacy_windows=False,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        record=record,
+        _environ={},
+    )
+
+
+def to_text(renderables: Sequence[RenderableType], terminal: Terminal) -> str:
+    """Render to the string that a terminal of this kind would show."""
+    console = make_console(terminal)
+    for renderable in renderables:
+        console.print(renderable)
+    output = str(console.file.getvalue())  # type: ignore[attr-defined]
+    # Rich pads wrapped lines with spaces; a pipe or a golden file is better without them.
+    return _TRAILING.sub(r"\1", output)
+
+
+def to_svg(renderables: Sequence[RenderableType], terminal: Terminal, title: str) -> str:
+    """A picture of the view, made by Rich's own SVG export, for docs and slides."""
+    console = make_console(Terminal(True, True, terminal.width, True, False), record=True)
+    for renderable in renderables:
+        console.print(renderable)
+    return console.export_svg(title=title)
+
+
+def footer(catalogue: Catalogue) -> Text:
+    text = Text()
+    if source_line(catalogue):
+        text.append("Source: ", style="dim bold")
+        text.append(source_line(catalogue), style="dim")
+        text.append("\n")
+    text.append("Disclaimer: ", style="bold")
+    text.append(catalogue.disclaimer, style="italic")
+    return text
+
+
+def verdict_text(verdict: str) -> Text:
+    return Text(verdict_label(verdict), style=VERDICT_STYLES.get(verdict, "bold"))
+
+
+NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
+
+
+def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int = 80) -> list[RenderableType]:
+    benefits = list(benefits)
+    if width < NARROW:
+        return [*(_stacked_entry(catalogue, b) for b in benefits), footer(catalogue)]
+    table = Table(title=Text(catalogue.title, style="bold"), expand=False, show_lines=False)
+    table.add_column("No.", justify="right", style="bold cyan", no_wrap=True)
+    table.add_column("Title", style="bold", ratio=3)
+    table.add_column("Category", ratio=1)
+    table.add_column("Summary", ratio=5)
+    has_evidence = any(b.evidence for b in benefits)
+    if has_evidence:
+        table.add_column("Evidence", no_wrap=True, min_width=len(verdict_label("not supported")))
+    for benefit in benefits:
+        row: list[RenderableType] = [
+            Text(str(benefit.id)),
+            Text(benefit.title),
+            Text(catalogue.category_label(benefit.category)),
+            Text(benefit.summary),
+        ]
+        if has_evidence:
+            row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
+        table.add_row(*row)
+    return [table, footer(catalogue)]
+
+
+def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
+    head = Text.assemble((f"{benefit.id:>2}  ", "bold cyan"), (benefit.title, "bold"))
+    detail = Text(catalogue.category_label(benefit.category), style="dim")
+    if benefit.evidence:
+        detail.append("  ")
+        detail.append_text(verdict_text(benefit.evidence.verdict))
+    body = Group(detail, Text(benefit.summary))
+    return Padding(Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 1, 0), expand=False)
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _link(reference: Reference) -> Text:
+    text = Text(reference.short_citation)
+    if reference.doi_url:
+        text.append("  ")
+        text.append(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
+    return text
+
+
+def benefit_view(catalogue: Catalogue, benefit: Benefit) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    title = Text()
+    title.append(f"{benefit.id}  ", style="bold cyan")
+    title.append(benefit.title, style="bold")
+    title.append(f"  ({catalogue.category_label(benefit.category)})", style="dim")
+    parts += [title, Text(benefit.summary, style="italic"), Text(""), Text(benefit.description)]
+    if benefit.notes:
+        parts += [Text(""), Text.assemble(("Notes: ", "bold"), benefit.notes)]
+    if benefit.evidence:
+        parts += [Text(""), _heading("Evidence")]
+        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(benefit.evidence.verdict))
+        parts += [
+            Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
+        ]
+        for reference in evidence_references(catalogue, benefit):
+            parts.append(Padding(Text.assemble("- ", _link(reference)), (0, 0, 0, 2), expand=False))
+    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
+    if cautions:
+        parts += [Text(""), _heading("Cautions")]
+        for caution in cautions:
+            line = Text.assemble(
+                "! ", (caution.title, "bold red"), f" ({caution.id}): ", caution.who
+            )
+            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+        parts.append(
+            Padding(
+                Text("More: neurobenefits cautions NAME", style="dim"), (0, 0, 0, 2), expand=False
+            )
+        )
+    if benefit.keywords:
+        parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(benefit.keywords))]
+    related = related_benefits(catalogue, benefit)
+    if related:
+        parts.append(
+            Text.assemble(("Related: ", "bold"), "; ".join(f"{r.id} {r.title}" for r in related))
+        )
+    return [Group(*parts), Text(""), footer(catalogue)]
+
+
+def search_view(catalogue: Catalogue, result: SearchResult) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for correction in result.corrections:
+        parts.append(
+            Text.assemble(
+                "Showing results for ",
+                (f'"{correction.used}"', "bold"),
+                f' (no match for "{correction.typed}")',
+            )
+        )
+    if parts:
+        parts.append(Text(""))
+    for hit in result.hits:
+        head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
+        body: list[RenderableType] = [head]
+        if hit.snippet:
+            snippet = Text(hit.snippet.text)
+            for start, end in hit.snippet.highlights:
+                snippet.stylize(HIGHLIGHT, start, end)
+            body.append(Padding(snippet, (0, 0, 0, 4), expand=False))
+        synonyms = sorted({m.word for m in hit.matches if m.synonym})
+        why = "matched in " + ", ".join(dict.fromkeys(m.field for m in hit.matches))
+        if synonyms:
+            why += f"; via synonym {', '.join(synonyms)}"
+        body.append(Padding(Text(f"({why})", style="dim"), (0, 0, 0, 4), expand=False))
+        parts.append(Group(*body))
+    if result.total > len(result.hits):
+        parts += [
+            Text(""),
+            Text(f"{len(result.hits)} of {result.total} results shown (--limit).", style="dim"),
+        ]
+    return [*parts, Text(""), footer(catalogue)]
+
+
+def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for caution in cautions:
+        body: list[RenderableType] = [
+            Text.assemble(
+                ("! ", "bold red"), (caution.title, "bold"), (f"  ({caution.id})", "dim")
+            ),
+            Text.assemble(("Who: ", "bold"), caution.who),
+            Text(caution.text),
+        ]
+        for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
+            body.append(Text.assemble("- ", _link(reference)))
+        benefits = catalogue.benefits_with_caution(caution.id)
+        if benefits:
+            body.append(
+                Text("Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), style="dim")
+            )
+        parts += [Padding(Group(*body), (0, 0, 1, 0), expand=False)]
+    return [*parts, footer(catalogue)]
+
+
+def references_view(catalogue: Catalogue, references: Iterable[Reference]) -> list[RenderableType]:
+    table = Table(title=Text("References", style="bold"), show_lines=True)
+    table.add_column("Key", style="cyan", no_wrap=True)
+    table.add_column("Source", ratio=5)
+    table.add_column("Cited by", ratio=1)
+    for reference in references:
+        source = Text.assemble(
+            (f"{reference.authors} ({reference.year}). ", ""),
+            (reference.title, "bold"),
+            f". {reference.journal}.",
+        )
+        if reference.citation:
+            source.append(f" {reference.citation}.")
+        if reference.doi_url:
+            source.append("\n")
+            source.append(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
+        source.append("\n")
+        source.append(reference.finding, style="italic")
+        uses = [str(b.id) for b in catalogue.citing(reference.id)] + [
+            c.id for c in catalogue.cautions_citing(reference.id)
+        ]
+        table.add_row(Text(reference.id), source, Text(", ".join(uses)))
+    return [table, footer(catalogue)]

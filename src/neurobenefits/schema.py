@@ -1,0 +1,69 @@
+"""The JSON Schema of the catalogue format, derived from spec.py so the two always agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .spec import BENEFIT_REQUIRED, CATALOGUE, Integer, ListOf, MapOf, Record, Spec, Text
+
+SCHEMA_ID = "https://neurobenefits.invalid/schema/benefits.schema.json"
+
+
+def json_schema(spec: Spec) -> dict[str, Any]:
+    """One spec as JSON Schema (draft 2020-12)."""
+    schema: dict[str, Any]
+    if isinstance(spec, Text):
+        schema = {"type": "string", "minLength": 1}
+        if spec.pattern:
+            schema["pattern"] = spec.pattern
+        elif spec.one_line:
+            schema["pattern"] = r"^[^\r\n]*\S[^\r\n]*\n?$"
+        else:
+            schema["pattern"] = r"\S"
+    elif isinstance(spec, Integer):
+        schema = {"type": "integer"}
+        if spec.minimum is not None:
+            schema["minimum"] = spec.minimum
+        if spec.maximum is not None:
+            schema["maximum"] = spec.maximum
+    elif isinstance(spec, ListOf):
+        schema = {"type": "array", "items": json_schema(spec.item)}
+    elif isinstance(spec, MapOf):
+        key = json_schema(spec.key)
+        schema = {
+            "type": "object",
+            "propertyNames": {"pattern": key["pattern"]},
+            "additionalProperties": json_schema(spec.value),
+        }
+    else:
+        schema = _record(spec)
+    if spec.description:
+        schema["description"] = spec.description
+    return schema
+
+
+def _record(spec: Record) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: json_schema(field) for name, field in spec.fields.items()},
+        "additionalProperties": False,
+    }
+    if spec.required:
+        schema["required"] = list(spec.required)
+    return schema
+
+
+def catalogue_schema() -> dict[str, Any]:
+    schema = json_schema(CATALOGUE)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "neurobenefits catalogue",
+        **schema,
+    }
+    schema["$comment"] = (
+        "A file may be a whole catalogue or an overlay that extends another by benefit id; "
+        f"once files are stacked, every benefit needs {', '.join(BENEFIT_REQUIRED)}, "
+        "and names (categories, related numbers, cautions, references) must exist."
+    )
+    return schema

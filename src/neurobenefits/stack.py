@@ -1,0 +1,344 @@
+"""Stack catalogue files into one catalogue: merge overlays, check the whole, build the model.
+
+How files combine (documented in README, "Your own catalogue"):
+- a benefit with a new id is added, and must be complete;
+- a benefit with an id already in the stack is extended: text fields given replace the
+  earlier text, list fields (keywords, related, cautions) add to the earlier list, and
+  `evidence` replaces the earlier evidence whole;
+- cautions combine the same way by id; references, categories and verdicts by key (a later
+  entry replaces an earlier one whole); synonym groups are added;
+- top-level text (title, introduction, disclaimer...) given by a later file replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Benefit, Catalogue, Caution, Evidence, LoadedFile, Reference, Source
+from .problems import Problem, describe_path
+from .spec import BENEFIT_REQUIRED, CATALOGUE, CATALOGUE_REQUIRED
+from .validate import check
+from .yamlsafe import Document
+
+PathKey = tuple[str | int, ...]
+_LIST_FIELDS = ("keywords", "related", "cautions", "references")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One parsed file and the part it plays in the stack."""
+
+    label: str
+    role: str
+    document: Document
+
+
+@dataclass
+class _Origin:
+    layer: int
+    path: PathKey
+
+
+class CatalogueProblems(Exception):
+    """The files do not make a valid catalogue; `problems` says every way they fail."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def check_layer(layer: Layer) -> list[Problem]:
+    """Every problem within one file, on its own."""
+    document = layer.document
+    data = document.data
+
+    def problem(path: PathKey, message: str) -> Problem:
+        line, column = document.position(path)
+        return Problem(layer.label, message, describe_path(path, data), line, column)
+
+    if data is None:
+        return [
+            Problem(
+                layer.label,
+                "is empty; expected a catalogue (a mapping with benefits)",
+                line=1,
+                column=1,
+            )
+        ]
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return [problem((), f"is {kind}; expected a catalogue (a mapping with benefits)")]
+    problems = [problem(path, message) for path, message in check(data, CATALOGUE)]
+    for field, key in (("benefits", "id"), ("benefits", "slug"), ("cautions", "id")):
+        seen: dict[object, int] = {}
+        entries = data.get(field)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if value is None or isinstance(value, list | dict):
+                continue
+            if value in seen:
+                problems.append(
+                    problem(
+                        (field, index, key),
+                        f"duplicate {key} {value!r}; {field}[{seen[value]}] has it already",
+                    )
+                )
+            else:
+                seen[value] = index
+    return problems
+
+
+def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
+    """Stack the files in order and build the catalogue, or raise CatalogueProblems."""
+    problems = [problem for layer in layers for problem in check_layer(layer)]
+    if problems:
+        raise CatalogueProblems(problems)
+    merger = _Merger(layers)
+    for index, layer in enumerate(layers):
+        merger.add(index, layer.document.data)
+    problems = merger.check_whole()
+    if problems:
+        raise CatalogueProblems(problems)
+    return merger.catalogue()
+
+
+class _Merger:
+    def __init__(self, layers: Sequence[Layer]) -> None:
+        self.layers = layers
+        self.top: dict[str, Any] = {}
+        self.top_origin: dict[str, _Origin] = {}
+        self.benefits: dict[int, dict[str, Any]] = {}
+        self.benefit_origin: dict[tuple[int, str], _Origin] = {}
+        self.cautions: dict[str, dict[str, Any]] = {}
+        self.caution_origin: dict[tuple[str, str], _Origin] = {}
+        self.counts: list[tuple[int, int]] = []
+
+    def add(self, layer: int, data: dict[str, Any]) -> None:
+        added = extended = 0
+        for key, value in data.items():
+            origin = _Origin(layer, (key,))
+            if key in ("categories", "verdicts", "references"):
+                self.top.setdefault(key, {}).update(value)
+            elif key == "synonyms":
+                self.top.setdefault(key, []).extend(value)
+            elif key == "benefits":
+                for index, entry in enumerate(value):
+                    is_new = entry["id"] not in self.benefits
+                    added, extended = added + is_new, extended + (not is_new)
+                    self._merge_entry(
+                        self.benefits, self.benefit_origin, entry["id"], entry, layer, (key, index)
+                    )
+            elif key == "cautions":
+                for index, entry in enumerate(value):
+                    self._merge_entry(
+                        self.cautions, self.caution_origin, entry["id"], entry, layer, (key, index)
+                    )
+            else:
+                self.top[key] = value
+            self.top_origin.setdefault(key, origin)
+        self.counts.append((added, extended))
+
+    @staticmethod
+    def _merge_entry(
+        entries: dict[Any, dict[str, Any]],
+        origins: dict[tuple[Any, str], _Origin],
+        key: Any,
+        entry: dict[str, Any],
+        layer: int,
+        path: PathKey,
+    ) -> None:
+        merged = entries.setdefault(key, {})
+        origins.setdefault((key, ""), _Origin(layer, path))
+        for field, value in entry.items():
+            if field in _LIST_FIELDS and field in merged:
+                merged[field] = merged[field] + [
+                    item for item in value if item not in merged[field]
+                ]
+            else:
+                merged[field] = value
+            origins[(key, field)] = _Origin(layer, (*path, field))
+
+    def _problem(self, origin: _Origin, message: str) -> Problem:
+        layer = self.layers[origin.layer]
+        line, column = layer.document.position(origin.path)
+        return Problem(
+            layer.label, message, describe_path(origin.path, layer.document.data), line, column
+        )
+
+    def check_whole(self) -> list[Problem]:
+        """Problems of the stacked catalogue: missing fields and names that point nowhere."""
+        problems: list[Problem] = []
+        last_file = _Origin(len(self.layers) - 1, ())
+        present = {*self.top, *(("benefits",) if self.benefits else ())}
+        for name in CATALOGUE_REQUIRED:
+            if name not in present:
+                problems.append(
+                    self._problem(last_file, f"{name} is missing; no file of the stack gives it")
+                )
+        categories = self.top.get("categories", {})
+        verdicts = self.top.get("verdicts", {})
+        references = self.top.get("references", {})
+        slugs: dict[str, int] = {}
+        for number, benefit in sorted(self.benefits.items()):
+            entry = self.benefit_origin[(number, "")]
+            missing = [name for name in BENEFIT_REQUIRED if name not in benefit]
+            if missing:
+                problems.append(
+                    self._problem(
+                        entry,
+                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a new benefit needs {', '.join(BENEFIT_REQUIRED)}",
+                    )
+                )
+
+            def where(field: str, number: int = number, entry: _Origin = entry) -> _Origin:
+                return self.benefit_origin.get((number, field), entry)
+
+            slug = benefit.get("slug")
+            if slug in slugs:
+                problems.append(
+                    self._problem(
+                        where("slug"),
+                        f"duplicate slug {slug!r}; benefit {slugs[slug]} has it already",
+                    )
+                )
+            elif slug:
+                slugs[slug] = number
+            category = benefit.get("category")
+            if category is not None and category not in categories:
+                problems.append(
+                    self._problem(
+                        where("category"),
+                        f"unknown category {category!r}; expected one of: {', '.join(categories)}",
+                    )
+                )
+            for related in benefit.get("related", []):
+                if related == number:
+                    problems.append(
+                        self._problem(where("related"), f"benefit {number} lists itself as related")
+                    )
+                elif related not in self.benefits:
+                    problems.append(
+                        self._problem(
+                            where("related"),
+                            f"related benefit {related} does not exist; numbers run {_span(self.benefits)}",
+                        )
+                    )
+            for caution in benefit.get("cautions", []):
+                if caution not in self.cautions:
+                    problems.append(
+                        self._problem(
+                            where("cautions"),
+                            f"caution {caution!r} does not exist; expected one of: {', '.join(self.cautions) or '(none defined)'}",
+                        )
+                    )
+            evidence = benefit.get("evidence")
+            if evidence:
+                if evidence["verdict"] not in verdicts:
+                    problems.append(
+                        self._problem(
+                            where("evidence"),
+                            f"verdict {evidence['verdict']!r} is not defined; expected one of: {', '.join(verdicts) or '(none defined)'}",
+                        )
+                    )
+                problems.extend(
+                    self._missing_references(evidence["references"], references, where("evidence"))
+                )
+        for caution_id, caution in self.cautions.items():
+            problems.extend(
+                self._missing_references(
+                    caution.get("references", []), references, self.caution_origin[(caution_id, "")]
+                )
+            )
+        return problems
+
+    def _missing_references(
+        self, names: list[str], references: dict[str, Any], origin: _Origin
+    ) -> list[Problem]:
+        return [
+            self._problem(origin, f"reference {name!r} is not in references")
+            for name in names
+            if name not in references
+        ]
+
+    def catalogue(self) -> Catalogue:
+        top = self.top
+        source = top.get("source")
+        return Catalogue(
+            schema_version=top["schema_version"],
+            title=top["title"].strip(),
+            disclaimer=_prose(top["disclaimer"]),
+            source=Source(source["title"].strip(), _prose(source["attribution"]))
+            if source
+            else None,
+            introduction=_prose(top.get("introduction", "")),
+            closing=_prose(top.get("closing", "")),
+            categories=tuple((key, label.strip()) for key, label in top["categories"].items()),
+            synonyms=tuple(tuple(group) for group in top.get("synonyms", [])),
+            verdicts=tuple(top.get("verdicts", {}).items()),
+            evidence_as_of=top.get("evidence_as_of"),
+            references=tuple(
+                _reference(key, value) for key, value in top.get("references", {}).items()
+            ),
+            cautions=tuple(_caution(value) for value in self.cautions.values()),
+            benefits=tuple(_benefit(value) for _, value in sorted(self.benefits.items())),
+            files=tuple(
+                LoadedFile(layer.label, layer.role, added, extended)
+                for layer, (added, extended) in zip(self.layers, self.counts, strict=True)
+            ),
+        )
+
+
+def _span(benefits: dict[int, Any]) -> str:
+    return f"from {min(benefits)} to {max(benefits)}" if benefits else "(none)"
+
+
+def _prose(text: str) -> str:
+    """Text as written, without the trailing newline that YAML block scalars keep."""
+    return text.strip()
+
+
+def _benefit(raw: dict[str, Any]) -> Benefit:
+    evidence = raw.get("evidence")
+    return Benefit(
+        id=raw["id"],
+        slug=raw["slug"],
+        title=raw["title"].strip(),
+        category=raw["category"],
+        summary=raw["summary"].strip(),
+        description=_prose(raw["description"]),
+        keywords=tuple(raw.get("keywords", [])),
+        related=tuple(raw.get("related", [])),
+        cautions=tuple(raw.get("cautions", [])),
+        evidence=Evidence(
+            evidence["verdict"], _prose(evidence["summary"]), tuple(evidence["references"])
+        )
+        if evidence
+        else None,
+        notes=_prose(raw["notes"]) if raw.get("notes") else None,
+    )
+
+
+def _reference(key: str, raw: dict[str, Any]) -> Reference:
+    return Reference(
+        id=key,
+        authors=raw["authors"],
+        year=raw["year"],
+        title=raw["title"],
+        journal=raw["journal"],
+        finding=_prose(raw["finding"]),
+        citation=raw.get("citation"),
+        doi=raw.get("doi"),
+        pmid=raw.get("pmid"),
+    )
+
+
+def _caution(raw: dict[str, Any]) -> Caution:
+    return Caution(
+        id=raw["id"],
+        title=raw["title"],
+        who=_prose(raw["who"]),
+        text=_prose(raw["text"]),
+        references=tuple(raw.get("references", [])),
+    )

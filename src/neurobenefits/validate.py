@@ -1,0 +1,117 @@
+"""Check one file's plain data against the format in spec.py; report every problem."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from .spec import Integer, ListOf, MapOf, Record, Spec, Text
+
+PathKey = tuple[str | int, ...]
+Finding = tuple[PathKey, str]
+
+
+def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
+    """Yield (path, message) for each way `value` departs from `spec`."""
+    if isinstance(spec, Text):
+        yield from _check_text(value, spec, path)
+    elif isinstance(spec, Integer):
+        yield from _check_integer(value, spec, path)
+    elif isinstance(spec, ListOf):
+        if not isinstance(value, list):
+            yield path, f"expected a list, got {describe_value(value)}"
+            return
+        for index, item in enumerate(value):
+            yield from check(item, spec.item, (*path, index))
+    elif isinstance(spec, MapOf):
+        if not isinstance(value, dict):
+            yield (
+                path,
+                f"expected a mapping of {spec.description or 'keys to values'}, got {describe_value(value)}",
+            )
+            return
+        for key, item in value.items():
+            yield from _check_text(key, spec.key, (*path, key), what="key")
+            yield from check(item, spec.value, (*path, key))
+    else:
+        yield from _check_record(value, spec, path)
+
+
+def _check_record(value: Any, spec: Record, path: PathKey) -> Iterator[Finding]:
+    if not isinstance(value, dict):
+        yield (
+            path,
+            f"expected a mapping with fields such as {', '.join(list(spec.fields)[:3])}, got {describe_value(value)}",
+        )
+        return
+    for name in spec.required:
+        if name not in value:
+            yield path, f"{name} is missing"
+    for key, item in value.items():
+        field_spec = spec.fields.get(key) if isinstance(key, str) else None
+        if field_spec is None:
+            yield (*path, key), unknown_field_message(key, spec.fields)
+        else:
+            yield from check(item, field_spec, (*path, key))
+
+
+def unknown_field_message(key: object, known: dict[str, Spec]) -> str:
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    if close:
+        return f"unknown field {key!r}; did you mean {close[0]!r}?"
+    return f"unknown field {key!r}; expected one of: {', '.join(known)}"
+
+
+def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> Iterator[Finding]:
+    if not isinstance(value, str):
+        yield path, f"expected {spec.description or what}, got {describe_value(value)}"
+        return
+    if not value.strip():
+        yield path, f"is empty; expected {spec.description or what}"
+        return
+    if spec.one_line and ("\n" in value.strip() or "\r" in value):
+        yield path, "must be a single line"
+    if spec.pattern and not _compiled(spec.pattern).match(value):
+        hint = f" ({spec.pattern_hint})" if spec.pattern_hint else ""
+        yield path, f"{value!r} is not {spec.description or 'valid'}{hint}"
+
+
+def _check_integer(value: Any, spec: Integer, path: PathKey) -> Iterator[Finding]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        yield path, f"expected a whole number, got {describe_value(value)}"
+        return
+    low, high = spec.minimum, spec.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            expected = str(low) if low == high else f"from {low} to {high}"
+        elif low is not None:
+            expected = f"{low} or more"
+        else:
+            expected = f"{high} or less"
+        yield path, f"must be {expected}, got {value}"
+
+
+def describe_value(value: Any) -> str:
+    """How a value reads in an error: its kind and, when short, itself."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

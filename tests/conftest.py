@@ -1,0 +1,76 @@
+"""Shared test set-up: a pinned, isolated environment for every command the tests run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from neurobenefits.catalogue import load_catalogue
+from neurobenefits.model import Catalogue
+from neurobenefits.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# Variables that change what the program prints; each test starts without them.
+_CLEARED = ("NO_COLOR", "FORCE_COLOR", "NEUROBENEFITS_CATALOGUE", "NEUROBENEFITS_PAGER", "PAGER", "NEUROBENEFITS_DEBUG")
+
+
+@pytest.fixture(autouse=True)
+def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The same output everywhere: 80 columns, no colour variables, an empty config folder."""
+    for name in _CLEARED:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Outcome:
+    """Run the app in-process, as a user would from a shell, and capture all it says."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False, prog_name="neurobenefits")
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run `python -m neurobenefits` in a child process, from another folder by default."""
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(env or {})
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "neurobenefits", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or Path("/"),
+        timeout=60,
+        check=False,
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue(environ={"XDG_CONFIG_HOME": "/nonexistent"})
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "neurobenefits").mkdir()
+    yield tmp_path / "neurobenefits"

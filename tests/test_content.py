@@ -1,0 +1,127 @@
+"""The bundled catalogue says what its sources say: the article's benefits, the checked evidence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from neurobenefits.model import Catalogue
+
+from .conftest import REPO, SHARED
+
+ARTICLE = SHARED / "source" / "neuro-massage-benefits.txt"
+EVIDENCE = SHARED / "evidence" / "evidence.yaml"
+
+
+def _needs(path: Path) -> None:
+    if not path.is_file():
+        pytest.skip(f"{path} is not beside the repository (it is in the project's shared folder)")
+
+
+def test_catalogue_has_the_article_headings_in_order(catalogue: Catalogue) -> None:
+    _needs(ARTICLE)
+    headings = re.findall(r"(?m)^(\d+)\. (.+?)\s*$", ARTICLE.read_text(encoding="utf-8"))
+    assert len(headings) == 14
+    assert [(b.id, b.title) for b in catalogue.benefits] == [(int(n), t) for n, t in headings]
+
+
+def test_titles_known_without_the_article(catalogue: Catalogue) -> None:
+    # The same check for a checkout without the shared folder, on the ends and the middle.
+    assert catalogue.benefit(1) and catalogue.benefit(1).title == "Pain Relief"  # type: ignore[union-attr]
+    assert catalogue.benefit(8).title == "Reduction of Muscle Spasms and Tone"  # type: ignore[union-attr]
+    assert catalogue.benefit(14).title == "Promotion of Overall Well-being"  # type: ignore[union-attr]
+    assert len(catalogue.benefits) == 14
+
+
+def test_every_benefit_is_complete(catalogue: Catalogue) -> None:
+    categories = {key for key, _ in catalogue.categories}
+    assert categories == {"body", "mind", "recovery"}
+    for benefit in catalogue.benefits:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", benefit.slug)
+        assert benefit.category in categories
+        assert "\n" not in benefit.summary and benefit.summary.endswith(".")
+        assert len(benefit.description) > len(benefit.summary)
+        assert len(benefit.keywords) >= 5
+        assert benefit.related and benefit.id not in benefit.related
+    assert catalogue.benefit_by_slug("muscle-spasms-and-tone") == catalogue.benefit(8)
+    assert {"spasm", "spasticity", "tone", "involuntary contraction"} <= set(catalogue.benefit(8).keywords)  # type: ignore[union-attr]
+
+
+def test_top_level_text_is_present(catalogue: Catalogue) -> None:
+    assert catalogue.source and "Benefits of Neuro Massage" in catalogue.source.title
+    assert "not medical advice" in catalogue.disclaimer
+    assert "clinician" in catalogue.disclaimer
+    assert catalogue.introduction and catalogue.closing
+
+
+def _shared_evidence() -> dict[str, Any]:
+    _needs(EVIDENCE)
+    data: dict[str, Any] = yaml.safe_load(EVIDENCE.read_text(encoding="utf-8"))
+    return data
+
+
+def _bundled_raw() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((REPO / "data" / "benefits.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def test_evidence_matches_the_checked_file_exactly() -> None:
+    shared = _shared_evidence()
+    bundled = _bundled_raw()
+    assert bundled["references"] == shared["references"]
+    assert bundled["cautions"] == shared["cautions"]
+    assert bundled["evidence_as_of"] == shared["as_of"]
+    assert {b["id"]: b["evidence"] for b in bundled["benefits"]} == shared["evidence"]
+
+
+def test_verdict_definitions_match_the_checked_file() -> None:
+    _needs(EVIDENCE)
+    header = EVIDENCE.read_text(encoding="utf-8").split("as_of:")[0]
+    bundled = _bundled_raw()["verdicts"]
+    for verdict, meaning in bundled.items():
+        assert re.search(rf"#\s+{re.escape(verdict)}\s+{re.escape(meaning)}\s*$", header, re.MULTILINE), verdict
+
+
+def test_every_benefit_has_evidence_and_references_exist(catalogue: Catalogue) -> None:
+    verdicts = {name for name, _ in catalogue.verdicts}
+    assert verdicts == {"supported", "limited", "mixed", "not supported"}
+    used: set[str] = set()
+    for benefit in catalogue.benefits:
+        assert benefit.evidence, benefit.id
+        assert benefit.evidence.verdict in verdicts
+        assert benefit.evidence.references
+        used.update(benefit.evidence.references)
+    for caution in catalogue.cautions:
+        used.update(caution.references)
+    names = {reference.id for reference in catalogue.references}
+    assert used <= names, "a benefit or caution names a reference that does not exist"
+    assert names <= used, f"unused references: {sorted(names - used)}"
+    assert len(catalogue.references) == 20
+    for reference in catalogue.references:
+        if reference.doi:
+            assert re.fullmatch(r"10\.\d{4,9}/\S+", reference.doi), reference.doi
+
+
+def test_cautions_are_the_six_and_benefits_point_to_them(catalogue: Catalogue) -> None:
+    assert [c.id for c in catalogue.cautions] == [
+        "autonomic-dysreflexia",
+        "reduced-sensation",
+        "at-risk-skin",
+        "blood-clots",
+        "fragile-bones",
+        "bleeding-risk",
+    ]
+    assert "at-risk-skin" in catalogue.benefit(10).cautions  # type: ignore[union-attr]
+    for benefit in catalogue.benefits:
+        for caution in benefit.cautions:
+            assert catalogue.caution(caution)
+
+
+def test_cortisol_claim_is_not_supported_and_cites_the_2011_review(catalogue: Catalogue) -> None:
+    evidence = catalogue.benefit(5).evidence  # type: ignore[union-attr]
+    assert evidence and evidence.verdict == "not supported"
+    assert "moyer2011" in evidence.references
