@@ -11,7 +11,7 @@ import yaml
 
 from neurobenefits.model import Catalogue
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SHARED, get_benefit
 
 ARTICLE = SHARED / "source" / "neuro-massage-benefits.txt"
 EVIDENCE = SHARED / "evidence" / "evidence.yaml"
@@ -31,9 +31,10 @@ def test_catalogue_has_the_article_headings_in_order(catalogue: Catalogue) -> No
 
 def test_titles_known_without_the_article(catalogue: Catalogue) -> None:
     # The same check for a checkout without the shared folder, on the ends and the middle.
-    assert catalogue.benefit(1) and catalogue.benefit(1).title == "Pain Relief"  # type: ignore[union-attr]
-    assert catalogue.benefit(8).title == "Reduction of Muscle Spasms and Tone"  # type: ignore[union-attr]
-    assert catalogue.benefit(14).title == "Promotion of Overall Well-being"  # type: ignore[union-attr]
+    assert catalogue.benefit(1)
+    assert get_benefit(catalogue, 1).title == "Pain Relief"
+    assert get_benefit(catalogue, 8).title == "Reduction of Muscle Spasms and Tone"
+    assert get_benefit(catalogue, 14).title == "Promotion of Overall Well-being"
     assert len(catalogue.benefits) == 14
 
 
@@ -43,19 +44,25 @@ def test_every_benefit_is_complete(catalogue: Catalogue) -> None:
     for benefit in catalogue.benefits:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", benefit.slug)
         assert benefit.category in categories
-        assert "\n" not in benefit.summary and benefit.summary.endswith(".")
+        assert "\n" not in benefit.summary
+        assert benefit.summary.endswith(".")
         assert len(benefit.description) > len(benefit.summary)
         assert len(benefit.keywords) >= 5
-        assert benefit.related and benefit.id not in benefit.related
+        assert benefit.related
+        assert benefit.id not in benefit.related
     assert catalogue.benefit_by_slug("muscle-spasms-and-tone") == catalogue.benefit(8)
-    assert {"spasm", "spasticity", "tone", "involuntary contraction"} <= set(catalogue.benefit(8).keywords)  # type: ignore[union-attr]
+    assert {"spasm", "spasticity", "tone", "involuntary contraction"} <= set(
+        get_benefit(catalogue, 8).keywords
+    )
 
 
 def test_top_level_text_is_present(catalogue: Catalogue) -> None:
-    assert catalogue.source and "Benefits of Neuro Massage" in catalogue.source.title
+    assert catalogue.source
+    assert "Benefits of Neuro Massage" in catalogue.source.title
     assert "not medical advice" in catalogue.disclaimer
     assert "clinician" in catalogue.disclaimer
-    assert catalogue.introduction and catalogue.closing
+    assert catalogue.introduction
+    assert catalogue.closing
 
 
 def _shared_evidence() -> dict[str, Any]:
@@ -65,7 +72,9 @@ def _shared_evidence() -> dict[str, Any]:
 
 
 def _bundled_raw() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((REPO / "data" / "benefits.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(
+        (REPO / "data" / "benefits.yaml").read_text(encoding="utf-8")
+    )
     return data
 
 
@@ -83,7 +92,9 @@ def test_verdict_definitions_match_the_checked_file() -> None:
     header = EVIDENCE.read_text(encoding="utf-8").split("as_of:")[0]
     bundled = _bundled_raw()["verdicts"]
     for verdict, meaning in bundled.items():
-        assert re.search(rf"#\s+{re.escape(verdict)}\s+{re.escape(meaning)}\s*$", header, re.MULTILINE), verdict
+        assert re.search(
+            rf"#\s+{re.escape(verdict)}\s+{re.escape(meaning)}\s*$", header, re.MULTILINE
+        ), verdict
 
 
 def test_every_benefit_has_evidence_and_references_exist(catalogue: Catalogue) -> None:
@@ -115,13 +126,14 @@ def test_cautions_are_the_six_and_benefits_point_to_them(catalogue: Catalogue) -
         "fragile-bones",
         "bleeding-risk",
     ]
-    assert "at-risk-skin" in catalogue.benefit(10).cautions  # type: ignore[union-attr]
+    assert "at-risk-skin" in get_benefit(catalogue, 10).cautions
     for benefit in catalogue.benefits:
         for caution in benefit.cautions:
             assert catalogue.caution(caution)
 
 
 def test_cortisol_claim_is_not_supported_and_cites_the_2011_review(catalogue: Catalogue) -> None:
-    evidence = catalogue.benefit(5).evidence  # type: ignore[union-attr]
-    assert evidence and evidence.verdict == "not supported"
+    evidence = get_benefit(catalogue, 5).evidence
+    assert evidence
+    assert evidence.verdict == "not supported"
     assert "moyer2011" in evidence.references

@@ -8,7 +8,18 @@ from .model import Reference
 
 # Characters that BibTeX reads as commands; written as literal text.
 _BIBTEX_ESCAPES = str.maketrans(
-    {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
 )
 
 
@@ -55,8 +66,14 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     for reference in references:
         kind = "article" if _is_article(reference) else "misc"
         authors = " and ".join(_bibtex_author(a) for a in _authors(reference))
-        fields = [("author", authors), ("title", "{" + _bibtex_text(reference.title) + "}"), ("year", str(reference.year))]
-        fields.append(("journal" if kind == "article" else "howpublished", _bibtex_text(reference.journal)))
+        fields = [
+            ("author", authors),
+            ("title", "{" + _bibtex_text(reference.title) + "}"),
+            ("year", str(reference.year)),
+        ]
+        fields.append(
+            ("journal" if kind == "article" else "howpublished", _bibtex_text(reference.journal))
+        )
         if reference.citation:
             fields.append(("note", _bibtex_text(reference.citation)))
         if reference.doi:

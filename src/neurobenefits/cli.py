@@ -505,10 +505,18 @@ def search_command(
 def cautions_command(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="[NAME]", help="One caution, e.g. autonomic-dysreflexia.", autocompletion=_complete_cautions)
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="One caution, e.g. autonomic-dysreflexia.",
+            autocompletion=_complete_cautions,
+        ),
     ] = None,
     fmt: Annotated[
-        ShowFormat | None, typer.Option("--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe.")
+        ShowFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
+        ),
     ] = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
@@ -554,10 +562,14 @@ def cautions_command(
 @app.command("references")
 def references_command(
     ctx: typer.Context,
-    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")] = None,
+    key: Annotated[
+        str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")
+    ] = None,
     fmt: Annotated[
         ReferenceFormat | None,
-        typer.Option("--format", "-f", help="Output format; bibtex and ris import into reference managers."),
+        typer.Option(
+            "--format", "-f", help="Output format; bibtex and ris import into reference managers."
+        ),
     ] = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
@@ -612,7 +624,9 @@ def references_command(
 @app.command("about")
 def about_command(
     ctx: typer.Context,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="plain or json.")] = DataFormat.plain,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="plain or json.")
+    ] = DataFormat.plain,
 ) -> None:
     """Which catalogue files were loaded, in which order, and what each added.
 
@@ -627,7 +641,12 @@ def about_command(
     terminal = detect(color="never")
     personal = personal_overlay_path()
     files = [
-        {"path": f.path, "role": f.role, "benefits_added": f.benefits_added, "benefits_extended": f.benefits_extended}
+        {
+            "path": f.path,
+            "role": f.role,
+            "benefits_added": f.benefits_added,
+            "benefits_extended": f.benefits_extended,
+        }
         for f in catalogue.files
     ]
     if fmt is DataFormat.json:
@@ -643,10 +662,19 @@ def about_command(
         }
         emit(to_json(data, ascii_only=not terminal.unicode), terminal)
         return
-    lines = [f"{catalogue.title}: {len(catalogue.benefits)} benefits, {len(catalogue.references)} references, {len(catalogue.cautions)} cautions", "", "Files, in the order they were stacked:"]
+    lines = [
+        f"{catalogue.title}: {len(catalogue.benefits)} benefits, {len(catalogue.references)} references, {len(catalogue.cautions)} cautions",
+        "",
+        "Files, in the order they were stacked:",
+    ]
     for number, f in enumerate(files, 1):
-        lines.append(f"  {number}. {f['path']} ({f['role']}): {f['benefits_added']} added, {f['benefits_extended']} extended")
-    lines += ["", f"Personal overlay: {personal} ({'loaded' if personal.is_file() else 'not present'})"]
+        lines.append(
+            f"  {number}. {f['path']} ({f['role']}): {f['benefits_added']} added, {f['benefits_extended']} extended"
+        )
+    lines += [
+        "",
+        f"Personal overlay: {personal} ({'loaded' if personal.is_file() else 'not present'})",
+    ]
     lines.append(f"More files: {ENV_VARIABLE} (separated by {os.pathsep!r}) and --catalogue PATH.")
     emit("\n".join(lines) + "\n", terminal)
 
@@ -654,8 +682,15 @@ def about_command(
 @app.command("validate")
 def validate_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Catalogue files to check (default: the whole stack).")] = None,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")] = DataFormat.plain,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="Catalogue files to check (default: the whole stack)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")
+    ] = DataFormat.plain,
 ) -> None:
     """Check catalogue files and report every problem, one line each.
 
@@ -684,7 +719,10 @@ def validate_command(
         from .formats import to_json
 
         checked = [str(p) for p in extra] if extra else [f.path for f in catalogue.files]
-        text = to_json({"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]}, ascii_only=not terminal.unicode)
+        text = to_json(
+            {"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]},
+            ascii_only=not terminal.unicode,
+        )
         sys.stdout.write(text) if terminal.unicode else sys.stdout.write(to_ascii(text))
         if problems:
             raise typer.Exit(exitcodes.CATALOGUE)

@@ -8,6 +8,6 @@ OUTPUT = 4  # the output could not be written (a file exists, a disk is full)
 INTERRUPTED = 130  # Ctrl-C
 
 SUMMARY = (
-    "Exit codes: 0 found, 1 nothing found, 2 bad usage, 3 invalid catalogue, "
+    "Exit codes: 0 found, 1 nothing found, 2 bad usage, 3 invalid catalogue,\n"
     "4 output not written, 130 interrupted."
 )

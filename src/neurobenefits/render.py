@@ -83,7 +83,9 @@ def verdict_text(verdict: str) -> Text:
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
-def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int = 80) -> list[RenderableType]:
+def list_view(
+    catalogue: Catalogue, benefits: Iterable[Benefit], width: int = 80
+) -> list[RenderableType]:
     benefits = list(benefits)
     if width < NARROW:
         return [*(_stacked_entry(catalogue, b) for b in benefits), footer(catalogue)]
@@ -115,7 +117,9 @@ def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
         detail.append("  ")
         detail.append_text(verdict_text(benefit.evidence.verdict))
     body = Group(detail, Text(benefit.summary))
-    return Padding(Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 1, 0), expand=False)
+    return Padding(
+        Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 1, 0), expand=False
+    )
 
 
 def _heading(text: str) -> Text:

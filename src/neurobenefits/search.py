@@ -209,7 +209,7 @@ def field_texts(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:
     for caution_id in benefit.cautions:
         caution = catalogue.caution(caution_id)
         if caution:
-            caution_parts += [caution.title, caution.who, caution.text]
+            caution_parts.append(f"{caution.title}: {caution.who} {caution.text}")
     return {
         "title": benefit.title,
         "keywords": f" {_BREAK} ".join(benefit.keywords),
@@ -217,7 +217,7 @@ def field_texts(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:
         "description": benefit.description,
         "notes": benefit.notes or "",
         "evidence": "\n".join(evidence_parts),
-        "cautions": "\n".join(caution_parts),
+        "cautions": " | ".join(caution_parts),
     }
 
 

@@ -1,0 +1,73 @@
+"""Start-up stays light: which top-level modules each command imports (never how long it takes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+_PROBE = (
+    "import sys, io, contextlib\n"
+    "from neurobenefits.cli import main\n"
+    "sys.argv = ['neurobenefits', *{args!r}]\n"
+    "out = io.StringIO()\n"
+    "try:\n"
+    "    with contextlib.redirect_stdout(out):\n"
+    "        main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "import json\n"
+    "print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}})), file=sys.stderr)\n"
+)
+
+
+def _imported(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    modules: list[str] = json.loads(result.stderr.strip().splitlines()[-1])
+    return set(modules)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("show", "8", "--format", "json"),
+        ("list", "--format", "json"),
+        ("search", "spasm", "--format", "json"),
+        ("show", "8", "--format", "plain"),
+        ("list", "--format", "csv"),
+        ("show", "99"),
+    ],
+)
+def test_fast_paths_import_neither_rich_nor_pydantic(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "rich" not in modules
+    assert "pydantic" not in modules
+
+
+def test_version_does_not_read_the_catalogue() -> None:
+    modules = _imported("--version")
+    assert "yaml" not in modules
+    assert "neurobenefits" in modules
+
+
+def test_rich_views_do_import_rich() -> None:
+    # The probe itself must be able to see Rich, or the tests above prove nothing.
+    assert "rich" in _imported("show", "8", "--format", "table")
+
+
+def test_importing_the_cli_does_no_work() -> None:
+    code = "import sys; import neurobenefits.cli; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    for heavy in ("rich", "yaml", "pydantic", "json"):
+        assert f"'{heavy}'" not in result.stdout, heavy
