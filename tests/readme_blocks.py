@@ -50,7 +50,8 @@ def command_output(command: str) -> str:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    text = result.stdout + result.stderr
+    # The checkout's own folder differs from machine to machine; README shows a stand-in.
+    text = (result.stdout + result.stderr).replace(str(REPO), "/path/to/neurobenefits")
     return text if text.endswith("\n") else text + "\n"
 
 
