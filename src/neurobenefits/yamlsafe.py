@@ -168,9 +168,8 @@ class _Builder:
                 raise YamlProblem(
                     f"duplicate key {key!r}; each key may appear once in a mapping", *key_where
                 )
-            key_path = path + (key,)
-            self.positions[key_path] = key_where  # a field's place is where its key stands
-            result[key] = self.build(value_node, key_path)
+            # A field's place is where its value starts: that is what a problem is about.
+            result[key] = self.build(value_node, path + (key,))
         return result
 
     def _scalar(self, node: Any, where: Position) -> Any:
