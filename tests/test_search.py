@@ -1,0 +1,286 @@
+"""The search module, rule by rule, then real queries, then properties that hold for any query."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from neurobenefits.model import Catalogue
+from neurobenefits.search import Index, field_texts, parse_query, search
+from neurobenefits.text import fold, stem, stems
+
+from .conftest import run
+
+QUERIES = Path(__file__).with_name("search_queries.tsv")
+
+
+def _first(catalogue: Catalogue, query: str) -> int | None:
+    result = search(catalogue, query)
+    return result.hits[0].benefit.id if result.hits else None
+
+
+def _ids(catalogue: Catalogue, query: str) -> list[int]:
+    return [hit.benefit.id for hit in search(catalogue, query).hits]
+
+
+# Normalisation
+
+
+def test_fold_case_accents_and_typographic_quotes() -> None:
+    assert fold("Café") == fold("cafe") == "cafe"
+    assert fold("can’t") == fold("can't") == "can't"
+    assert fold("WELL‐BEING — “quoted”") == 'well-being - "quoted"'
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("spasm", "spasms"),
+        ("relax", "relaxing", "relaxation", "relaxed"),
+        ("sleep", "sleeping", "sleeps"),
+        ("circulation", "circulate", "circulating"),
+        ("stiff", "stiffness"),
+        ("flexible", "flexibility"),
+        ("anxiety", "anxious"),
+        ("depression", "depressed"),
+        ("contraction", "contractions"),
+    ],
+)
+def test_word_forms_share_a_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem(fold(word)) for word in forms}) == 1, [stem(w) for w in forms]
+
+
+def test_punctuation_is_ignored(catalogue: Catalogue) -> None:
+    assert _ids(catalogue, "spasm!!!") == _ids(catalogue, "spasm")
+    assert _ids(catalogue, "(spasm)") == _ids(catalogue, "spasm")
+    assert stems("Pain-relief, please.") == ["pain", "relief", "pleas"]
+
+
+# Several words, phrases
+
+
+def test_every_word_must_match(catalogue: Catalogue) -> None:
+    both = set(_ids(catalogue, "muscle sleep"))
+    assert both <= set(_ids(catalogue, "muscle")) & set(_ids(catalogue, "sleep"))
+    assert _ids(catalogue, "cortisol skin") == []
+
+
+def test_quoted_phrase_matches_as_a_phrase(catalogue: Catalogue) -> None:
+    phrase = set(_ids(catalogue, '"muscle tone"'))
+    loose = set(_ids(catalogue, "muscle tone"))
+    assert 8 in phrase
+    assert phrase <= loose
+    assert _ids(catalogue, '"tone muscle"') == []
+    terms = parse_query('"muscle tone" sleep')
+    assert [(t.text, t.is_phrase) for t in terms] == [("muscle tone", True), ("sleep", False)]
+
+
+def test_common_words_are_dropped_unless_alone() -> None:
+    assert [t.text for t in parse_query("I can't sleep at night")] == ["sleep", "night"]
+    assert [t.text for t in parse_query("the")] == ["the"]
+
+
+# Synonyms
+
+
+def test_synonyms_come_from_the_catalogue_and_are_reported(catalogue: Catalogue) -> None:
+    hit = search(catalogue, "insomnia").hits[0]
+    assert hit.benefit.id == 7
+    assert any(m.synonym and m.word == "sleep" for m in hit.matches)
+    assert any(not m.synonym and m.word == "insomnia" for m in hit.matches)
+
+
+def test_multiword_synonyms_stay_together(catalogue: Catalogue) -> None:
+    terms = parse_query("bed sores", Index(catalogue))
+    assert [(t.text, t.is_phrase) for t in terms] == [("bed sores", True)]
+    assert _first(catalogue, "bed sores") == 10
+
+
+def test_a_catalogue_without_synonyms_matches_only_words(catalogue: Catalogue) -> None:
+    from dataclasses import replace
+
+    bare = replace(catalogue, synonyms=())
+    assert _first(bare, "insomnia") == 7  # a keyword of 7
+    assert search(bare, "hypertonia").hits[0].benefit.id == 8
+    assert not any(m.synonym for hit in search(bare, "spasm").hits for m in hit.matches)
+
+
+# Typos
+
+
+def test_a_typo_is_corrected_and_reported(catalogue: Catalogue) -> None:
+    result = search(catalogue, "spasim")
+    assert [(c.typed, c.used) for c in result.corrections] == [("spasim", "spasm")]
+    assert result.hits[0].benefit.id == 8
+
+
+def test_no_close_word_gives_suggestions_or_nothing(catalogue: Catalogue) -> None:
+    result = search(catalogue, "massagge therapie xqzj")
+    assert result.hits == ()
+    assert "xqzj" in result.unmatched
+    far = search(catalogue, "zzzzzzzz")
+    assert far.unmatched == ("zzzzzzzz",)
+    assert far.suggestions == ()
+
+
+def test_correction_message_in_the_cli() -> None:
+    result = run("search", "spasim")
+    assert result.exit_code == 0
+    assert result.stdout.startswith('Showing results for "spasm" (no match for "spasim").\n')
+
+
+def test_no_match_suggests_the_nearest_words() -> None:
+    result = run("search", "cafe")
+    assert result.exit_code == 1
+    assert result.stderr.startswith('No benefit matches "cafe". Did you mean: ')
+
+
+# Ranking
+
+
+def test_title_and_keyword_hits_rank_above_description_hits(catalogue: Catalogue) -> None:
+    ids = _ids(catalogue, "spasm")
+    assert ids[0] == 8
+    assert _ids(catalogue, "circulation")[0] == 3  # title, although 10 names it in its text
+
+
+def test_ties_go_to_the_lower_number_and_order_is_stable(catalogue: Catalogue) -> None:
+    result = search(catalogue, "massage")
+    pairs = [(round(h.score, 9), h.benefit.id) for h in result.hits]
+    assert pairs == sorted(pairs, key=lambda p: (-p[0], p[1]))
+    assert [h.benefit.id for h in search(catalogue, "massage").hits] == [
+        h.benefit.id for h in result.hits
+    ]
+
+
+def test_limit(catalogue: Catalogue) -> None:
+    result = search(catalogue, "muscle", limit=2)
+    assert len(result.hits) == 2
+    assert result.total > 2
+
+
+# Snippets
+
+
+def test_snippet_marks_the_matched_words(catalogue: Catalogue) -> None:
+    hit = search(catalogue, "spasm").hits[0]
+    assert hit.snippet is not None
+    marked = [hit.snippet.text[a:b].lower() for a, b in hit.snippet.highlights]
+    assert "spasms" in marked
+    assert len(hit.snippet.text) <= 150
+
+
+def test_rich_output_highlights_and_plain_does_not() -> None:
+    coloured = run("search", "spasm", "--format", "table", "--color", "always").stdout
+    assert "\x1b[1;7mspasms" in coloured or "\x1b[7;1mspasms" in coloured
+    assert "\x1b" not in run("search", "spasm", "--format", "plain").stdout
+
+
+# Beyond the article's text
+
+
+def test_search_covers_evidence_and_cautions(catalogue: Catalogue) -> None:
+    assert _first(catalogue, "dysreflexia") == 8
+    assert _first(catalogue, "cochrane") == 10
+    assert set(_ids(catalogue, "moyer")) == {4, 5, 14}
+    fields = {m.field for m in search(catalogue, "cochrane").hits[0].matches}
+    assert fields == {"evidence"}
+
+
+# Real queries
+
+
+def _query_table() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            query, expected, who = line.split("\t")
+            rows.append((query, expected, who))
+    return rows
+
+
+def test_the_query_table_is_large_enough() -> None:
+    assert len(_query_table()) >= 40
+
+
+@pytest.mark.parametrize(("query", "expected", "who"), _query_table())
+def test_real_queries_put_the_right_benefit_first(
+    catalogue: Catalogue, query: str, expected: str, who: str
+) -> None:
+    assert _first(catalogue, query) == (None if expected == "NONE" else int(expected)), who
+
+
+# Properties
+
+
+@settings(
+    max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(st.text(max_size=40))
+def test_any_unicode_query_returns_without_error(catalogue: Catalogue, query: str) -> None:
+    result = search(catalogue, query)
+    assert result.hits == () or result.terms
+
+
+_WORDS = st.sampled_from(
+    [
+        "spasm",
+        "sleep",
+        "pain",
+        "skin",
+        "muscle",
+        "mood",
+        "stress",
+        "circulaton",
+        "rehab",
+        "tone",
+        "xyz",
+        "the",
+        "doms",
+        "nerve",
+    ]
+)
+
+
+@settings(
+    max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(st.lists(_WORDS, min_size=1, max_size=3), st.sampled_from(["", "!", "?", "."]))
+def test_every_result_contains_every_term_or_a_reported_stand_in(
+    catalogue: Catalogue, words: list[str], punctuation: str
+) -> None:
+    query = " ".join(words) + punctuation
+    result = search(catalogue, query)
+    corrected = {c.used for c in result.corrections}
+    for hit in result.hits:
+        for term in result.terms:
+            matches = [m for m in hit.matches if m.term == term.text]
+            assert matches, (query, hit.benefit.id, term.text)
+            texts = field_texts(catalogue, hit.benefit)
+            for match in matches:
+                assert not match.synonym or match.word != term.text
+                # The word really stands in that field (as a word form of it).
+                wanted = " ".join(stems(match.word))
+                assert wanted in " ".join(stems(texts[match.field])), (match, hit.benefit.id)
+        # The corrected words are what the output reports in "Showing results for".
+        assert corrected <= {t.text for t in result.terms}
+    assert [h.benefit.id for h in search(catalogue, query).hits] == [
+        h.benefit.id for h in result.hits
+    ]
+
+
+@settings(
+    max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(st.text(alphabet=string.ascii_letters + " '\"-", max_size=30))
+def test_show_never_fails_for_any_text(catalogue: Catalogue, ref: str) -> None:
+    from neurobenefits.lookup import Ambiguous, Found, NotFound, resolve
+
+    resolution = resolve(catalogue, ref)
+    assert isinstance(resolution, Found | Ambiguous | NotFound)
+    if isinstance(resolution, NotFound):
+        assert resolution.message.startswith("No benefit")
