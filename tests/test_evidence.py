@@ -1,0 +1,142 @@
+"""Evidence and cautions beside every claim: shown, filtered, searched and exported."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from neurobenefits import exitcodes
+from neurobenefits.model import Catalogue
+
+from .conftest import run
+
+
+def test_show_5_says_the_cortisol_claim_is_not_supported_and_cites_2011() -> None:
+    result = run("show", "5")
+    assert result.exit_code == 0
+    out = result.stdout
+    description = out.index("The article states that massage therapy is known to lower")
+    evidence = out.index("Evidence\n")
+    assert description < evidence  # the article's words first, the research beside them
+    assert "Verdict: [-] not supported" in out
+    assert "- Moyer 2011, Journal of Bodywork and Movement Therapies.\n    https://doi.org/10.1016/j.jbmt.2010.06.001" in out
+
+
+def test_show_10_points_to_the_pressure_ulcer_caution() -> None:
+    result = run("show", "10")
+    assert "Skin at risk of pressure ulcers (at-risk-skin)" in result.stdout
+    assert "Verdict: [-] not supported" in result.stdout
+    table = run("show", "10", "--format", "table").stdout
+    assert "! Skin at risk of pressure ulcers (at-risk-skin)" in table
+
+
+def test_verdicts_are_told_apart_without_colour() -> None:
+    out = run("list", "--format", "table", "--color", "never").stdout
+    for label in ("[+] supported", "[~] limited", "[?] mixed", "[-] not supported"):
+        assert label in out
+
+
+def test_doi_links_are_terminal_hyperlinks_when_coloured() -> None:
+    coloured = run("show", "5", "--format", "table", "--color", "always").stdout
+    assert "\x1b]8;" in coloured
+    assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in coloured
+    plain = run("show", "5", "--format", "table", "--color", "never").stdout
+    assert "\x1b]8;" not in plain
+    assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in plain
+
+
+@pytest.mark.parametrize(("verdict", "ids"), [("supported", [1, 4, 13, 14]), ("limited", [2, 6, 7, 8, 9, 12]), ("mixed", [3]), ("not supported", [5, 10, 11]), ("NOT_SUPPORTED", [5, 10, 11])])
+def test_list_filters_by_verdict(verdict: str, ids: list[int]) -> None:
+    result = run("list", "--evidence", verdict, "--format", "json")
+    assert [b["id"] for b in json.loads(result.stdout)] == ids
+
+
+def test_cautions_lists_all_six() -> None:
+    result = run("cautions")
+    assert result.exit_code == 0
+    for title in ("Autonomic dysreflexia", "Reduced or absent sensation", "Skin at risk of pressure ulcers", "Possible blood clot (deep vein thrombosis)", "Fragile bones", "Bleeding risk"):
+        assert title in result.stdout
+
+
+def test_references_show_who_cites_them(catalogue: Catalogue) -> None:
+    data = json.loads(run("references", "--format", "json").stdout)
+    by_id = {r["id"]: r for r in data}
+    assert by_id["ernst2003"]["cautions"] == ["blood-clots", "bleeding-risk"]
+    assert by_id["cabanasvaldes2021"]["benefits"] == [8, 9]
+    assert all(r["benefits"] or r["cautions"] for r in data)
+
+
+@pytest.mark.parametrize(("query", "first"), [("dysreflexia", 8), ("cochrane", 10), ("moyer", 5)])
+def test_search_covers_evidence_and_cautions(query: str, first: int) -> None:
+    result = run("search", query, "--format", "json")
+    assert json.loads(result.stdout)[0]["id"] == first
+
+
+# BibTeX and RIS, read back by small parsers of the two formats.
+
+
+def _parse_bibtex(text: str) -> dict[str, dict[str, str]]:
+    entries: dict[str, dict[str, str]] = {}
+    for match in re.finditer(r"@(\w+)\{([^,]+),\n(.*?)\n\}\n", text, re.DOTALL):
+        fields: dict[str, str] = {"ENTRYTYPE": match.group(1)}
+        for line in match.group(3).split(",\n"):
+            name, _, value = line.strip().partition(" = ")
+            assert value.startswith("{") and value.endswith("}"), line
+            body = value[1:-1]
+            assert body.count("{") - body.count("\\{") == body.count("}") - body.count("\\}"), line
+            fields[name] = body
+        entries[match.group(2)] = fields
+    return entries
+
+
+def _parse_ris(text: str) -> list[dict[str, list[str]]]:
+    records: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        tag, separator, value = line[:2], line[2:6], line[6:]
+        assert separator == "  - ", line
+        if tag == "TY":
+            current = {}
+        assert current is not None, "a record must start with TY"
+        current.setdefault(tag, []).append(value)
+        if tag == "ER":
+            records.append(current)
+            current = None
+    assert current is None, "the last record must end with ER"
+    return records
+
+
+def test_bibtex_parses_and_round_trips_every_doi(catalogue: Catalogue) -> None:
+    result = run("references", "--format", "bibtex")
+    assert result.exit_code == 0
+    entries = _parse_bibtex(result.stdout)
+    assert set(entries) == {r.id for r in catalogue.references}
+    for reference in catalogue.references:
+        entry = entries[reference.id]
+        assert entry.get("doi") == reference.doi
+        assert entry["year"] == str(reference.year)
+    assert entries["moyer2004"]["author"] == "Moyer, CA and Rounds, J and Hannum, JW"
+    assert entries["npuap2014"]["ENTRYTYPE"] == "misc"
+    assert entries["wiltshire2010"]["journal"] == r"Medicine \& Science in Sports \& Exercise"
+
+
+def test_ris_parses_and_round_trips_every_doi(catalogue: Catalogue) -> None:
+    result = run("references", "--format", "ris")
+    assert result.exit_code == 0
+    records = {record["ID"][0]: record for record in _parse_ris(result.stdout)}
+    assert set(records) == {r.id for r in catalogue.references}
+    for reference in catalogue.references:
+        record = records[reference.id]
+        assert record.get("DO", [None]) == [reference.doi]
+        assert record["PY"] == [str(reference.year)]
+    assert records["crawford2016"]["AU"] == ["Crawford, C"]
+    assert records["crawford2016"]["TY"] == ["JOUR"]
+
+
+def test_unknown_verdict_filter_is_a_usage_error() -> None:
+    result = run("list", "--evidence", "strong")
+    assert result.exit_code == exitcodes.USAGE
