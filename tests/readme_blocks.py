@@ -42,9 +42,12 @@ def command_output(command: str) -> str:
         "NEUROBENEFITS_CATALOGUE": "",
     }
     saved = {key: os.environ.get(key) for key in env}
+    cwd = Path.cwd()
+    os.chdir(REPO)  # README's commands name files relative to the repository
     try:
         result = CliRunner().invoke(app, words[1:], env=env, prog_name="neurobenefits")
     finally:
+        os.chdir(cwd)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

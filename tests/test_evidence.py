@@ -21,7 +21,10 @@ def test_show_5_says_the_cortisol_claim_is_not_supported_and_cites_2011() -> Non
     evidence = out.index("Evidence\n")
     assert description < evidence  # the article's words first, the research beside them
     assert "Verdict: [-] not supported" in out
-    assert "- Moyer 2011, Journal of Bodywork and Movement Therapies.\n    https://doi.org/10.1016/j.jbmt.2010.06.001" in out
+    assert (
+        "- Moyer 2011, Journal of Bodywork and Movement Therapies.\n    https://doi.org/10.1016/j.jbmt.2010.06.001"
+        in out
+    )
 
 
 def test_show_10_points_to_the_pressure_ulcer_caution() -> None:
@@ -47,7 +50,16 @@ def test_doi_links_are_terminal_hyperlinks_when_coloured() -> None:
     assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in plain
 
 
-@pytest.mark.parametrize(("verdict", "ids"), [("supported", [1, 4, 13, 14]), ("limited", [2, 6, 7, 8, 9, 12]), ("mixed", [3]), ("not supported", [5, 10, 11]), ("NOT_SUPPORTED", [5, 10, 11])])
+@pytest.mark.parametrize(
+    ("verdict", "ids"),
+    [
+        ("supported", [1, 4, 13, 14]),
+        ("limited", [2, 6, 7, 8, 9, 12]),
+        ("mixed", [3]),
+        ("not supported", [5, 10, 11]),
+        ("NOT_SUPPORTED", [5, 10, 11]),
+    ],
+)
 def test_list_filters_by_verdict(verdict: str, ids: list[int]) -> None:
     result = run("list", "--evidence", verdict, "--format", "json")
     assert [b["id"] for b in json.loads(result.stdout)] == ids
@@ -56,7 +68,14 @@ def test_list_filters_by_verdict(verdict: str, ids: list[int]) -> None:
 def test_cautions_lists_all_six() -> None:
     result = run("cautions")
     assert result.exit_code == 0
-    for title in ("Autonomic dysreflexia", "Reduced or absent sensation", "Skin at risk of pressure ulcers", "Possible blood clot (deep vein thrombosis)", "Fragile bones", "Bleeding risk"):
+    for title in (
+        "Autonomic dysreflexia",
+        "Reduced or absent sensation",
+        "Skin at risk of pressure ulcers",
+        "Possible blood clot (deep vein thrombosis)",
+        "Fragile bones",
+        "Bleeding risk",
+    ):
         assert title in result.stdout
 
 
@@ -83,7 +102,8 @@ def _parse_bibtex(text: str) -> dict[str, dict[str, str]]:
         fields: dict[str, str] = {"ENTRYTYPE": match.group(1)}
         for line in match.group(3).split(",\n"):
             name, _, value = line.strip().partition(" = ")
-            assert value.startswith("{") and value.endswith("}"), line
+            assert value.startswith("{"), line
+            assert value.endswith("}"), line
             body = value[1:-1]
             assert body.count("{") - body.count("\\{") == body.count("}") - body.count("\\}"), line
             fields[name] = body

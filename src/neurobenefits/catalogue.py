@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Catalogue
 from .problems import Problem
-from .stack import CatalogueProblems, Layer, build_catalogue
+from .stack import CatalogueProblems, Layer, build_catalogue, check_layer
 from .yamlsafe import Document, YamlProblem, read_file
 
 ENV_VARIABLE = "NEUROBENEFITS_CATALOGUE"
@@ -93,7 +93,8 @@ def load_stack(stack: Sequence[tuple[Path, str]]) -> Catalogue:
     """Read every file and stack them; raise CatalogueError with every problem found."""
     layers, problems = read_layers(stack)
     if problems:
-        raise CatalogueError(problems)
+        # The stack cannot be built, but each file that was read can still be checked.
+        raise CatalogueError(problems + [p for layer in layers for p in check_layer(layer)])
     try:
         return build_catalogue(layers)
     except CatalogueProblems as error:

@@ -6,6 +6,7 @@ from typing import Any
 
 from .spec import BENEFIT_REQUIRED, CATALOGUE, Integer, ListOf, MapOf, Record, Spec, Text
 
+PRINTABLE = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
 SCHEMA_ID = "https://neurobenefits.invalid/schema/benefits.schema.json"
 
 
@@ -13,13 +14,18 @@ def json_schema(spec: Spec) -> dict[str, Any]:
     """One spec as JSON Schema (draft 2020-12)."""
     schema: dict[str, Any]
     if isinstance(spec, Text):
-        schema = {"type": "string", "minLength": 1}
         if spec.pattern:
-            schema["pattern"] = spec.pattern
+            shape = spec.pattern
         elif spec.one_line:
-            schema["pattern"] = r"^[^\r\n]*\S[^\r\n]*\n?$"
+            shape = r"^[^\r\n]*\S[^\r\n]*\n?$"
         else:
-            schema["pattern"] = r"\S"
+            shape = r"\S"
+        # Two patterns: the text's own shape, and no control characters (as validate.py).
+        schema = {
+            "type": "string",
+            "minLength": 1,
+            "allOf": [{"pattern": shape}, {"pattern": PRINTABLE}],
+        }
     elif isinstance(spec, Integer):
         schema = {"type": "integer"}
         if spec.minimum is not None:
@@ -32,7 +38,7 @@ def json_schema(spec: Spec) -> dict[str, Any]:
         key = json_schema(spec.key)
         schema = {
             "type": "object",
-            "propertyNames": {"pattern": key["pattern"]},
+            "propertyNames": {"allOf": key["allOf"]},
             "additionalProperties": json_schema(spec.value),
         }
     else:

@@ -238,12 +238,14 @@ class _Merger:
                 if evidence["verdict"] not in verdicts:
                     problems.append(
                         self._problem(
-                            where("evidence"),
+                            _below(where("evidence"), "verdict"),
                             f"verdict {evidence['verdict']!r} is not defined; expected one of: {', '.join(verdicts) or '(none defined)'}",
                         )
                     )
                 problems.extend(
-                    self._missing_references(evidence["references"], references, where("evidence"))
+                    self._missing_references(
+                        evidence["references"], references, _below(where("evidence"), "references")
+                    )
                 )
         for caution_id, caution in self.cautions.items():
             problems.extend(
@@ -288,6 +290,10 @@ class _Merger:
                 for layer, (added, extended) in zip(self.layers, self.counts, strict=True)
             ),
         )
+
+
+def _below(origin: _Origin, field: str) -> _Origin:
+    return _Origin(origin.layer, (*origin.path, field))
 
 
 def _span(benefits: dict[int, Any]) -> str:

@@ -72,6 +72,14 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
     if not value.strip():
         yield path, f"is empty; expected {spec.description or what}"
         return
+    control = _CONTROL.search(value)
+    if control:
+        # An escape sequence in catalogue text could drive the reader's terminal.
+        yield (
+            path,
+            f"contains the control character U+{ord(control.group()):04X}; catalogue text must be printable",
+        )
+        return
     if spec.one_line and ("\n" in value.strip() or "\r" in value):
         yield path, "must be a single line"
     if spec.pattern and not _compiled(spec.pattern).match(value):
@@ -110,6 +118,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @cache

@@ -121,6 +121,12 @@ def parse_text(text: str) -> Document:
     return Document(data, builder.positions)
 
 
+def _tag_name(tag: str) -> str:
+    """`tag:yaml.org,2002:python/object` -> `!!python/object`, as it was written."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
 class _Builder:
     """Turns composed nodes into plain data, refusing what a catalogue must not hold."""
 
@@ -150,10 +156,14 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                raise YamlProblem(f"unknown tag {node.tag}; catalogues use plain YAML", *where)
+                raise YamlProblem(
+                    f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
+                )
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         if node.tag != _MAP_TAG:
-            raise YamlProblem(f"unknown tag {node.tag}; catalogues use plain YAML", *where)
+            raise YamlProblem(
+                f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
+            )
         result: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:
             key_where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -174,7 +184,9 @@ class _Builder:
 
     def _scalar(self, node: Any, where: Position) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            raise YamlProblem(f"unknown tag {node.tag}; catalogues use plain YAML", *where)
+            raise YamlProblem(
+                f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
+            )
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # a date stays as the text written
         return self.loader.construct_object(node, deep=True)
