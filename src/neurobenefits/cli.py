@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -83,6 +84,17 @@ class ReferenceFormat(str, Enum):
     markdown = "markdown"
     bibtex = "bibtex"
     ris = "ris"
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
 
 
 class DataFormat(str, Enum):
@@ -745,6 +757,129 @@ def schema_command() -> None:
     from .schema import catalogue_schema
 
     emit(to_json(catalogue_schema()), detect(color="never"))
+
+
+def _handout_date() -> date:
+    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    refs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[REF]...",
+            help="Benefits to include, as `show` takes them (default: all).",
+            autocompletion=_complete_refs,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, html or pdf. Default: from the --output name, else markdown.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The handout's title (default: the catalogue's).")
+    ] = None,
+    client: Annotated[
+        str | None,
+        typer.Option("--for", metavar="NAME", help="The client's name, printed at the top."),
+    ] = None,
+    notes: Annotated[
+        str | None,
+        typer.Option(
+            "--notes", metavar="TEXT", help="A note from the therapist, printed at the end."
+        ),
+    ] = None,
+    no_evidence: Annotated[
+        bool, typer.Option("--no-evidence", help="Leave out the verdicts and the references.")
+    ] = False,
+    paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
+) -> None:
+    """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
+
+    The handout has the title, the catalogue's introduction, each chosen benefit with its
+    summary, description and what the research says, your notes, the references, the
+    source, the disclaimer and the date. PDF is printed by headless Chromium.
+
+    \b
+    Examples:
+      neurobenefits export 1 4 8 --format html --output handout.html
+      neurobenefits export --format markdown > benefits.md
+      neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
+    """
+    from .handout import Handout, to_html, to_markdown
+
+    catalogue = load(ctx)
+    benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
+    benefits = list(dict.fromkeys(benefits))
+    chosen = fmt.value if fmt else _format_from_name(output)
+    if chosen == "pdf" and output is None and sys.stdout.isatty():
+        fail(
+            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
+            exitcodes.USAGE,
+        )
+    handout = Handout(
+        catalogue,
+        benefits,
+        title=(title or catalogue.title).strip() or catalogue.title,
+        made_on=_handout_date(),
+        client=client.strip() if client and client.strip() else None,
+        notes=notes.strip() if notes and notes.strip() else None,
+        evidence=not no_evidence,
+    )
+    if chosen == "markdown":
+        data = to_markdown(handout).encode("utf-8")
+    elif chosen == "html":
+        data = to_html(handout).encode("utf-8")
+    else:
+        from .pdf import BrowserMissing, PrintFailed, html_to_pdf
+
+        if output is not None and output.exists() and not force:
+            fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
+        try:
+            data = html_to_pdf(to_html(handout, paper=paper.value))
+        except BrowserMissing as error:
+            fail(str(error), exitcodes.USAGE)
+        except PrintFailed as error:
+            fail(str(error), exitcodes.OUTPUT)
+    if output is None:
+        if chosen == "pdf":
+            sys.stdout.buffer.write(data)
+        else:
+            emit(data.decode("utf-8"), detect(color="never"))
+        return
+    from .output import OutputExists, write_atomically
+
+    try:
+        write_atomically(output, data, force=force)
+    except OutputExists:
+        fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
+    except OSError as error:
+        fail(f"Could not write {output}: {error.strerror or error}.", exitcodes.OUTPUT)
+    sys.stderr.write(
+        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
+    )
+
+
+def _format_from_name(output: Path | None) -> str:
+    suffix = output.suffix.lower() if output else ""
+    return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
 
 
 def main() -> None:

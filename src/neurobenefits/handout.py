@@ -1,0 +1,204 @@
+"""The handout a therapist gives a client: Markdown or one self-contained HTML page.
+
+Every piece of catalogue and option text is escaped, so a `<script>` in a custom catalogue
+or in --notes shows as text. The HTML has no external fonts, scripts or images, and a print
+stylesheet that fits A4 and US Letter without splitting a benefit across pages.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from . import markdown
+from .model import Benefit, Catalogue, Reference
+from .present import VERDICT_MARKERS, evidence_references, source_line
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What goes on the sheet."""
+
+    catalogue: Catalogue
+    benefits: Sequence[Benefit]
+    title: str
+    made_on: date
+    client: str | None = None
+    notes: str | None = None
+    evidence: bool = True
+
+    @property
+    def references(self) -> list[Reference]:
+        """Every source the chosen benefits cite, once each, in order of first citation."""
+        if not self.evidence:
+            return []
+        seen: dict[str, Reference] = {}
+        for benefit in self.benefits:
+            for reference in evidence_references(self.catalogue, benefit):
+                seen.setdefault(reference.id, reference)
+        return list(seen.values())
+
+
+def human_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def to_markdown(handout: Handout) -> str:
+    esc = markdown.escape
+    catalogue = handout.catalogue
+    lines = [f"# {esc(handout.title)}", ""]
+    if handout.client:
+        lines += [f"**Prepared for:** {esc(handout.client)}", ""]
+    lines += [f"*Made on {human_date(handout.made_on)}.*", ""]
+    if catalogue.introduction:
+        lines += [esc(catalogue.introduction), ""]
+    for benefit in handout.benefits:
+        lines += [
+            f"## {benefit.id}. {esc(benefit.title)}",
+            "",
+            f"**{esc(benefit.summary)}**",
+            "",
+            esc(benefit.description),
+            "",
+        ]
+        if handout.evidence and benefit.evidence:
+            marker = VERDICT_MARKERS.get(benefit.evidence.verdict, "")
+            lines += [
+                f"*What the research says: {marker} {esc(benefit.evidence.verdict)}.* {esc(benefit.evidence.summary)}",
+                "",
+            ]
+    if handout.notes:
+        lines += ["## Notes from your therapist", "", esc(handout.notes), ""]
+    if handout.references:
+        lines += ["## References", ""]
+        lines += [
+            f"{number}. {_reference_markdown(reference)}"
+            for number, reference in enumerate(handout.references, 1)
+        ]
+        lines.append("")
+    lines += ["---", ""]
+    if source_line(catalogue):
+        lines += [f"*Source:* {esc(source_line(catalogue))}", ""]
+    lines += [f"**Disclaimer:** {esc(catalogue.disclaimer)}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _reference_markdown(reference: Reference) -> str:
+    esc = markdown.escape
+    text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. *{esc(reference.journal)}*."
+    if reference.citation:
+        text += f" {esc(reference.citation)}."
+    if reference.doi_url:
+        text += f" <{reference.doi_url}>"
+    return text
+
+
+_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.5rem; color: #1a1a1a; background: #ffffff;
+  font: 1rem/1.55 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; color: #0b3d5c; }
+h2 { font-size: 1.3rem; margin: 0 0 .4rem; color: #0b3d5c; }
+header { border-bottom: 3px solid #0b3d5c; margin-bottom: 1.2rem; padding-bottom: .6rem; }
+header p { margin: .15rem 0; }
+.client { font-size: 1.1rem; font-weight: 600; }
+.made { color: #4a4a4a; }
+.intro { font-size: 1.05rem; }
+.benefit { border: 1px solid #c8d3dc; border-radius: 6px; padding: .9rem 1.1rem; margin: 0 0 1rem; }
+.summary { font-weight: 600; }
+.evidence { border-left: 4px solid #6b7c8a; background: #f3f6f8; padding: .5rem .8rem; margin: .6rem 0 0; }
+.verdict { font-weight: 700; }
+.notes { border: 2px dashed #0b3d5c; padding: .8rem 1.1rem; margin: 1.2rem 0; }
+.references li { margin-bottom: .3rem; }
+a { color: #0b4f8a; }
+footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; color: #333333; font-size: .92rem; }
+.disclaimer { font-weight: 600; }
+@media print {
+  @page { margin: 16mm 15mm; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .benefit, .notes, .references li, footer { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  a { color: #1a1a1a; text-decoration: none; }
+}
+""".strip()
+
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str:
+    """The handout as one page; `paper` fixes the printed page size (for PDF)."""
+    esc = html.escape
+    catalogue = handout.catalogue
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(handout.title)}</title>",
+        f"<style>\n{_CSS}\n</style>",
+        *([f"<style>@page {{ size: {PAPER_SIZES[paper]}; }}</style>"] if paper else []),
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(handout.title)}</h1>",
+    ]
+    if handout.client:
+        parts.append(f'<p class="client">Prepared for: {esc(handout.client)}</p>')
+    parts += [
+        f'<p class="made">Made on <time datetime="{handout.made_on.isoformat()}">{human_date(handout.made_on)}</time></p>',
+        "</header>",
+        "<main>",
+    ]
+    if catalogue.introduction:
+        parts.append(f'<p class="intro">{esc(catalogue.introduction)}</p>')
+    for benefit in handout.benefits:
+        parts += [
+            f'<article class="benefit" id="benefit-{benefit.id}">',
+            f"<h2>{benefit.id}. {esc(benefit.title)}</h2>",
+            f'<p class="summary">{esc(benefit.summary)}</p>',
+            f"<p>{esc(benefit.description)}</p>",
+        ]
+        if handout.evidence and benefit.evidence:
+            verdict = benefit.evidence.verdict
+            marker = VERDICT_MARKERS.get(verdict, "")
+            parts.append(
+                f'<p class="evidence"><span class="verdict">What the research says: {esc(marker)} {esc(verdict)}.</span> '
+                f"{esc(benefit.evidence.summary)}</p>"
+            )
+        parts.append("</article>")
+    if handout.notes:
+        parts += [
+            '<section class="notes">',
+            "<h2>Notes from your therapist</h2>",
+            f"<p>{esc(handout.notes)}</p>",
+            "</section>",
+        ]
+    if handout.references:
+        parts += ['<section class="references">', "<h2>References</h2>", "<ol>"]
+        parts += [f"<li>{_reference_html(reference)}</li>" for reference in handout.references]
+        parts += ["</ol>", "</section>"]
+    parts += ["</main>", "<footer>"]
+    if source_line(catalogue):
+        parts.append(f"<p>Source: {esc(source_line(catalogue))}</p>")
+    parts += [
+        f'<p class="disclaimer">{esc(catalogue.disclaimer)}</p>',
+        "</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _reference_html(reference: Reference) -> str:
+    esc = html.escape
+    text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. <i>{esc(reference.journal)}</i>."
+    if reference.citation:
+        text += f" {esc(reference.citation)}."
+    if reference.doi_url:
+        text += f' <a href="{esc(reference.doi_url)}">{esc(reference.doi_url)}</a>'
+    return text

@@ -1,0 +1,84 @@
+"""Print HTML to PDF with headless Chromium, a real browser engine.
+
+Chromium rather than a Python library such as WeasyPrint: it renders the handout exactly as
+the browser preview does, honours the print stylesheet, and needs no Python packages or
+system libraries beyond the browser itself, which many machines already have.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+BROWSER_VARIABLE = "NEUROBENEFITS_CHROMIUM"
+_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+INSTALL_HINT = (
+    "PDF needs Chromium or Google Chrome. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; "
+    "macOS: `brew install --cask chromium`), or set NEUROBENEFITS_CHROMIUM to the browser's path. "
+    "HTML and Markdown need nothing extra: try --format html."
+)
+# What a headless print needs, and nothing that reaches the network.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+)
+
+
+class BrowserMissing(Exception):
+    """No browser to print with."""
+
+
+class PrintFailed(Exception):
+    """The browser ran but did not produce a PDF."""
+
+
+def find_browser() -> str:
+    configured = os.environ.get(BROWSER_VARIABLE, "").strip()
+    if configured:
+        if Path(configured).is_file() and os.access(configured, os.X_OK):
+            return configured
+        raise BrowserMissing(
+            f"{BROWSER_VARIABLE}={configured} is not an executable file. {INSTALL_HINT}"
+        )
+    for name in _CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserMissing(INSTALL_HINT)
+
+
+def browser_command(browser: str, profile: str, *extra: str) -> list[str]:
+    return [browser, *FLAGS, f"--user-data-dir={profile}", *extra]
+
+
+def html_to_pdf(html: str, timeout: float = 120) -> bytes:
+    """The PDF that the browser prints from this HTML page."""
+    browser = find_browser()
+    with tempfile.TemporaryDirectory(prefix="neurobenefits-") as folder:
+        page = Path(folder) / "handout.html"
+        output = Path(folder) / "handout.pdf"
+        page.write_text(html, encoding="utf-8")
+        command = browser_command(
+            browser,
+            str(Path(folder) / "profile"),
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={output}",
+            page.as_uri(),
+        )
+        try:
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
+        if not output.is_file() or output.stat().st_size == 0:
+            raise PrintFailed(f"{browser} ran but wrote no PDF.")
+        return output.read_bytes()

@@ -1,0 +1,231 @@
+"""The handout: Markdown and self-contained HTML, escaped, written safely."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from neurobenefits import exitcodes
+
+from .conftest import FIXTURES, run
+
+FIXED_DAY = {"SOURCE_DATE_EPOCH": "1795737600"}  # 27 November 2026
+
+
+class _Structure(html.parser.HTMLParser):
+    """Headings, tags and attributes of a page, to check what it is made of."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str, str | None]] = []
+        self.headings: list[tuple[str, str]] = []
+        self._heading: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [(tag, name, value) for name, value in attrs]
+        if tag in ("h1", "h2", "h3"):
+            self._heading, self._text = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._heading:
+            self.headings.append((tag, "".join(self._text).strip()))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading:
+            self._text.append(data)
+
+
+def _structure(page: str) -> _Structure:
+    parser = _Structure()
+    parser.feed(page)
+    return parser
+
+
+def _export(*args: str) -> Any:
+    return run("export", *args, env=FIXED_DAY)
+
+
+def test_markdown_handout_to_stdout() -> None:
+    result = _export(
+        "7", "8", "--format", "markdown", "--for", "Sam", "--notes", "Try a warm bath first."
+    )
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith(
+        "# Benefits of Neuro Massage\n\n**Prepared for:** Sam\n\n*Made on 27 November 2026.*\n"
+    )
+    assert text.index("## 7. Improved Sleep Quality") < text.index(
+        "## 8. Reduction of Muscle Spasms and Tone"
+    )
+    assert "*What the research says: [~] limited.* In intensive care" in text
+    assert "## Notes from your therapist\n\nTry a warm bath first." in text
+    assert "## References\n\n1. Fang CS, Chang SL, Fang CJ, Chou FH (2023)." in text
+    assert "**Disclaimer:** An educational reference, not medical advice." in text
+    assert "## 1. Pain Relief" not in text
+
+
+def test_all_benefits_when_none_are_named() -> None:
+    text = _export().stdout
+    assert len(re.findall(r"(?m)^## \d+\. ", text)) == 14
+
+
+def test_refs_as_show_takes_them() -> None:
+    text = _export("sleep", "muscle-spasms-and-tone", "1").stdout
+    assert re.findall(r"(?m)^## (\d+)\. ", text) == ["7", "8", "1"]
+    bad = _export("99")
+    assert bad.exit_code == exitcodes.NOT_FOUND
+    assert bad.stderr == "No benefit 99: numbers run from 1 to 14.\n"
+
+
+def test_no_evidence_leaves_out_verdicts_and_references() -> None:
+    text = _export("5", "--no-evidence").stdout
+    assert "What the research says" not in text
+    assert "## References" not in text
+    assert "Lowered Cortisol Levels" in text
+
+
+def test_title_option() -> None:
+    assert _export("1", "--title", "For your first visit").stdout.startswith(
+        "# For your first visit\n"
+    )
+
+
+def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
+    target = tmp_path / "handout.html"
+    result = _export("1", "4", "8", "--output", str(target), "--for", "Sam")
+    assert result.exit_code == 0
+    assert result.stderr == f"Wrote {target} (3 benefits, html).\n"
+    page = target.read_text(encoding="utf-8")
+    structure = _structure(page)
+    assert ("html", "lang", "en") in structure.attributes
+    assert structure.headings[0] == ("h1", "Benefits of Neuro Massage")
+    assert [text for tag, text in structure.headings if tag == "h2"] == [
+        "1. Pain Relief",
+        "4. Stress and Anxiety Reduction",
+        "8. Reduction of Muscle Spasms and Tone",
+        "References",
+    ]
+    for forbidden in ("script", "link", "img", "iframe", "object"):
+        assert forbidden not in structure.tags, forbidden
+    assert "@import" not in page
+    assert "url(" not in page
+    assert all(name != "src" for _, name, _ in structure.attributes)
+    assert "@media print" in page
+    assert "break-inside: avoid" in page
+    assert "Prepared for: Sam" in page
+    assert '<time datetime="2026-11-27">27 November 2026</time>' in page
+    assert "An educational reference, not medical advice." in page
+
+
+def test_format_follows_the_output_name(tmp_path: Path) -> None:
+    target = tmp_path / "sheet.htm"
+    assert _export("1", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    markdown = tmp_path / "sheet.txt"
+    assert _export("1", "-o", str(markdown)).exit_code == 0
+    assert markdown.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_notes_and_catalogue_text_are_escaped(tmp_path: Path) -> None:
+    target = tmp_path / "handout.html"
+    hostile = "<script>alert('notes')</script>"
+    result = run(
+        "--catalogue",
+        str(FIXTURES / "good" / "clinic-overlay.yaml"),
+        "export",
+        "8",
+        "--notes",
+        hostile,
+        "--for",
+        "<b>Sam</b>",
+        "-o",
+        str(target),
+    )
+    assert result.exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#x27;notes&#x27;)&lt;/script&gt;" in page
+    assert "Prepared for: &lt;b&gt;Sam&lt;/b&gt;" in page
+    assert "script" not in _structure(page).tags
+    markdown = run("export", "8", "--notes", hostile).stdout
+    assert "<script>" not in markdown
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "handout.html"
+    target.write_text("precious", encoding="utf-8")
+    result = _export("1", "-o", str(target))
+    assert result.exit_code == exitcodes.OUTPUT
+    assert result.stderr == f"{target} exists already; add --force to overwrite it.\n"
+    assert target.read_text(encoding="utf-8") == "precious"
+    forced = _export("1", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_an_interrupted_write_leaves_nothing_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "handout.html"
+    target.write_text("the old handout", encoding="utf-8")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    result = _export("1", "-o", str(target), "--force")
+    assert result.exit_code == exitcodes.INTERRUPTED
+    assert target.read_text(encoding="utf-8") == "the old handout"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.html"]
+
+
+def test_unwritable_output_is_exit_four(tmp_path: Path) -> None:
+    result = _export("1", "-o", str(tmp_path / "missing-folder" / "handout.html"))
+    assert result.exit_code == exitcodes.OUTPUT
+    assert result.stderr.startswith(
+        f"Could not write {tmp_path / 'missing-folder' / 'handout.html'}: "
+    )
+
+
+def test_new_files_follow_the_umask(tmp_path: Path) -> None:
+    target = tmp_path / "handout.md"
+    assert _export("1", "-o", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def test_pdf_without_a_browser_says_how_to_install_one(tmp_path: Path) -> None:
+    result = run(
+        "export",
+        "1",
+        "-o",
+        str(tmp_path / "h.pdf"),
+        env={"NEUROBENEFITS_CHROMIUM": str(tmp_path / "no-browser")},
+    )
+    assert result.exit_code == exitcodes.USAGE
+    assert (
+        "is not an executable file. PDF needs Chromium or Google Chrome. Install it"
+        in result.stderr
+    )
+    assert "apt-get install chromium" in result.stderr
+    assert not (tmp_path / "h.pdf").exists()
+    none_on_path = run("export", "1", "-o", str(tmp_path / "h.pdf"), env={"PATH": str(tmp_path)})
+    assert none_on_path.exit_code == exitcodes.USAGE
+    assert none_on_path.stderr.startswith("PDF needs Chromium or Google Chrome.")
