@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,12 @@ SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+# One cache folder for the whole run, never the user's own.
+_SESSION_CACHE = Path(tempfile.mkdtemp(prefix="neurobenefits-test-cache-"))
+
 # Variables that change what the program prints; each test starts without them.
 _CLEARED = (
+    "NEUROBENEFITS_NO_CACHE",
     "NO_COLOR",
     "FORCE_COLOR",
     "NEUROBENEFITS_CATALOGUE",
@@ -52,6 +57,7 @@ def pinned_environment(
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_SESSION_CACHE))
 
 
 @dataclass

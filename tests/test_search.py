@@ -284,3 +284,15 @@ def test_show_never_fails_for_any_text(catalogue: Catalogue, ref: str) -> None:
     assert isinstance(resolution, Found | Ambiguous | NotFound)
     if isinstance(resolution, NotFound):
         assert resolution.message.startswith("No benefit")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30))
+def test_fold_of_a_text_is_the_fold_of_its_characters(text: str) -> None:
+    # Snippets fold character by character to keep offsets; search folds whole texts.
+    from neurobenefits.text import fold_char, fold_with_offsets
+
+    assert fold(text) == "".join(fold_char(char) for char in text)
+    folded, offsets = fold_with_offsets(text)
+    assert folded == fold(text)
+    assert len(offsets) == len(folded)

@@ -1,3 +1,3 @@
-from neurobenefits.cli import main
+from neurobenefits.entry import main
 
 main()

@@ -11,11 +11,13 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .model import Catalogue
 from .problems import Problem
-from .stack import CatalogueProblems, Layer, build_catalogue, check_layer
-from .yamlsafe import Document, YamlProblem, read_file
+
+if TYPE_CHECKING:
+    from .model import Catalogue
+    from .stack import Layer
 
 ENV_VARIABLE = "NEUROBENEFITS_CATALOGUE"
 APP_NAME = "neurobenefits"
@@ -89,14 +91,36 @@ def stack_paths(
     return stack
 
 
-def load_stack(stack: Sequence[tuple[Path, str]]) -> Catalogue:
-    """Read every file and stack them; raise CatalogueError with every problem found."""
+def load_stack(stack: Sequence[tuple[Path, str]], *, use_cache: bool = True) -> Catalogue:
+    """Read every file and stack them; raise CatalogueError with every problem found.
+
+    A stack read before comes from the cache; PyYAML and the checks run only on a miss.
+    """
+    from . import cache
+    from .build import catalogue_from_merged
+
+    key = cache.stack_key(stack) if use_cache else None
+    merged = cache.read(key) if key else None
+    if merged is not None:
+        try:
+            return catalogue_from_merged(merged)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a cache from another version: read the files again
+    merged = _read_and_stack(stack)
+    if key:
+        cache.write(key, merged)
+    return catalogue_from_merged(merged)
+
+
+def _read_and_stack(stack: Sequence[tuple[Path, str]]) -> dict[str, Any]:
+    from .stack import CatalogueProblems, check_layer, stack_layers
+
     layers, problems = read_layers(stack)
     if problems:
         # The stack cannot be built, but each file that was read can still be checked.
         raise CatalogueError(problems + [p for layer in layers for p in check_layer(layer)])
     try:
-        return build_catalogue(layers)
+        return stack_layers(layers)
     except CatalogueProblems as error:
         raise CatalogueError(error.problems) from None
 
@@ -108,11 +132,14 @@ def load_catalogue(
 
 
 def read_layers(stack: Sequence[tuple[Path, str]]) -> tuple[list[Layer], list[Problem]]:
+    from .stack import Layer
+    from .yamlsafe import YamlProblem, read_file
+
     layers: list[Layer] = []
     problems: list[Problem] = []
     for path, role in stack:
         try:
-            document: Document = read_file(path)
+            document = read_file(path)
         except YamlProblem as error:
             problems.append(Problem(str(path), error.message, line=error.line, column=error.column))
             continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -40,15 +39,16 @@ Examples:
 {exitcodes.SUMMARY}
 """
 
-app = typer.Typer(
-    name="neurobenefits",
-    help=HELP,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "neurobenefits",
+    "help": HELP,
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "no_args_is_help": True,
+    "add_completion": True,
+    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 
 class Color(str, Enum):
@@ -248,35 +248,42 @@ def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
 def _render(
     fmt: str,
     terminal: Terminal,
+    view: str,
+    catalogue: Catalogue,
+    subject: Any,
     *,
-    records: Callable[[], Any],
-    plain: Callable[[], str],
-    rich: Callable[[], list[Any]],
-    markdown: Callable[[], str],
     title: str,
+    one: bool = False,
 ) -> str:
-    """The text of one answer in the chosen format."""
-    if fmt == "json":
-        from .formats import to_json
+    """The text of one answer (`view`: list, show, search, cautions, references) in a format.
 
-        return to_json(records(), ascii_only=not terminal.unicode)
-    if fmt == "yaml":
-        from .formats import to_yaml
+    Each format's module is imported only when that format is asked for. With `one`, the
+    machine formats give the single object rather than a list of one.
+    """
+    if fmt in ("json", "yaml", "csv"):
+        from . import formats, records
 
-        return to_yaml(records(), ascii_only=not terminal.unicode)
-    if fmt == "csv":
-        from .formats import to_csv
-
-        return to_csv(records())
+        data = records.DATA[view](catalogue, subject)
+        if one and isinstance(data, list):
+            data = data[0]
+        if fmt == "csv":
+            return formats.to_csv(data)
+        dump = formats.to_json if fmt == "json" else formats.to_yaml
+        return dump(data, ascii_only=not terminal.unicode)
     if fmt == "plain":
-        return plain()
+        from . import plain
+
+        return plain.VIEWS[view](catalogue, subject, terminal.width)
     if fmt == "markdown":
-        return markdown()
+        from . import markdown
+
+        return markdown.DOCUMENTS[view](catalogue, subject)
     from . import render
 
+    renderables = render.VIEWS[view](catalogue, subject, terminal.width)
     if fmt == "svg":
-        return render.to_svg(rich(), terminal, title)
-    return render.to_text(rich(), terminal)
+        return render.to_svg(renderables, terminal, title)
+    return render.to_text(renderables, terminal)
 
 
 def _resolve_category(catalogue: Catalogue, given: str) -> str:
@@ -362,24 +369,8 @@ def list_command(
     if not benefits:
         fail("No benefit matches these filters.", exitcodes.NOT_FOUND)
     fmt_name = fmt.value if fmt else terminal.default_format
-    from . import markdown, plain, records
-
-    text = _render(
-        fmt_name,
-        terminal,
-        records=lambda: [records.benefit_record(catalogue, b) for b in benefits],
-        plain=lambda: plain.list_view(catalogue, benefits, terminal.width),
-        rich=lambda: _rich().list_view(catalogue, benefits, terminal.width),
-        markdown=lambda: markdown.list_document(catalogue, benefits),
-        title=catalogue.title,
-    )
+    text = _render(fmt_name, terminal, "list", catalogue, benefits, title=catalogue.title)
     emit(text, terminal, pager)
-
-
-def _rich() -> Any:
-    from . import render
-
-    return render
 
 
 def resolve_ref(catalogue: Catalogue, ref: str) -> Benefit:
@@ -424,16 +415,9 @@ def show_command(
     catalogue = load(ctx)
     benefit = resolve_ref(catalogue, ref)
     terminal = detect(color=color.value)
-    from . import markdown, plain, records
-
+    fmt_name = fmt.value if fmt else terminal.default_format
     text = _render(
-        fmt.value if fmt else terminal.default_format,
-        terminal,
-        records=lambda: records.benefit_record(catalogue, benefit),
-        plain=lambda: plain.benefit_view(catalogue, benefit, terminal.width),
-        rich=lambda: _rich().benefit_view(catalogue, benefit),
-        markdown=lambda: markdown.benefit_document(catalogue, benefit),
-        title=f"{benefit.id} {benefit.title}",
+        fmt_name, terminal, "show", catalogue, benefit, title=f"{benefit.id} {benefit.title}"
     )
     emit(text, terminal, pager)
 
@@ -493,17 +477,8 @@ def search_command(
             exitcodes.NOT_FOUND,
         )
     terminal = detect(color=color.value)
-    from . import markdown, plain, records
-
-    text = _render(
-        fmt.value if fmt else terminal.default_format,
-        terminal,
-        records=lambda: records.search_records(catalogue, result),
-        plain=lambda: plain.search_view(catalogue, result, terminal.width),
-        rich=lambda: _rich().search_view(catalogue, result),
-        markdown=lambda: markdown.search_document(catalogue, result),
-        title=f"search: {text_query}",
-    )
+    fmt_name = fmt.value if fmt else terminal.default_format
+    text = _render(fmt_name, terminal, "search", catalogue, result, title=f"search: {text_query}")
     for correction in result.corrections:
         if fmt and fmt.value in ("json", "yaml", "csv"):
             # Scripts read stdout; the correction still reaches the person, on stderr.
@@ -553,20 +528,9 @@ def cautions_command(
     if not cautions:
         fail("This catalogue has no cautions.", exitcodes.NOT_FOUND)
     terminal = detect(color=color.value)
-    from . import markdown, plain, records
-
+    fmt_name = fmt.value if fmt else terminal.default_format
     text = _render(
-        fmt.value if fmt else terminal.default_format,
-        terminal,
-        records=lambda: (
-            records.caution_record(catalogue, cautions[0])
-            if name is not None
-            else [records.caution_record(catalogue, c) for c in cautions]
-        ),
-        plain=lambda: plain.cautions_view(catalogue, cautions, terminal.width),
-        rich=lambda: _rich().cautions_view(catalogue, cautions),
-        markdown=lambda: markdown.cautions_document(catalogue, cautions),
-        title="Cautions",
+        fmt_name, terminal, "cautions", catalogue, cautions, title="Cautions", one=name is not None
     )
     emit(text, terminal, pager)
 
@@ -610,25 +574,14 @@ def references_command(
 
         emit((to_bibtex if fmt_name == "bibtex" else to_ris)(references), terminal, pager)
         return
-    from . import markdown, plain, records
-
-    def data() -> Any:
-        rows = []
-        for reference in references:
-            row = records.reference_record(reference)
-            row["benefits"] = [b.id for b in catalogue.citing(reference.id)]
-            row["cautions"] = [c.id for c in catalogue.cautions_citing(reference.id)]
-            rows.append(row)
-        return rows[0] if key is not None else rows
-
     text = _render(
         fmt_name,
         terminal,
-        records=data,
-        plain=lambda: plain.references_view(catalogue, references, terminal.width),
-        rich=lambda: _rich().references_view(catalogue, references),
-        markdown=lambda: markdown.references_document(catalogue, references),
+        "references",
+        catalogue,
+        references,
         title="References",
+        one=key is not None,
     )
     emit(text, terminal, pager)
 
@@ -883,9 +836,50 @@ def _format_from_name(output: Path | None) -> str:
 
 
 def main() -> None:
-    """The console script: run the app; an unexpected error is one line, not a traceback."""
+    """Run with the process's own arguments (see entry.py for the console script)."""
+    run(sys.argv[1:])
+
+
+# Global options that take a value, so that the command's name can be found after them.
+_VALUE_OPTIONS = ("--catalogue", "-c")
+
+
+def command_named(arguments: list[str]) -> str | None:
+    """The command a command line asks for, if it names one (`--catalogue X list` -> list)."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument in _VALUE_OPTIONS:
+            skip = True
+        elif argument == "--":
+            return None
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
+def app_for(arguments: list[str]) -> typer.Typer:
+    """An app holding just the command asked for, or the whole app.
+
+    Typer turns every registered command into a Click command on each call, which costs
+    more than the whole of a `show`; building only the one that runs saves that. Help for
+    the program, completion and unknown commands get the whole app.
+    """
+    name = command_named(arguments)
+    chosen = [info for info in app.registered_commands if info.name == name]
+    if not chosen or any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    single = typer.Typer(**_APP_SETTINGS)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return single
+
+
+def run(arguments: list[str]) -> None:
+    """Run the app; an unexpected error is one line, not a traceback."""
     try:
-        app(prog_name="neurobenefits")
+        app_for(arguments)(args=arguments, prog_name="neurobenefits")
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -8,19 +8,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Benefit, Catalogue
 from .text import fold, stem, words
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     benefit: Benefit
 
 
-@dataclass(frozen=True)
-class Ambiguous:
+class Ambiguous(NamedTuple):
     ref: str
     candidates: tuple[Benefit, ...]
 
@@ -30,8 +28,7 @@ class Ambiguous:
         return f"{self.ref!r} fits {len(self.candidates)} benefits: {names}. Give the number."
 
 
-@dataclass(frozen=True)
-class NotFound:
+class NotFound(NamedTuple):
     message: str
     suggestion: Benefit | None = None
 

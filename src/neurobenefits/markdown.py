@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from .model import Benefit, Catalogue, Caution, Reference
 from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
-from .search import SearchResult
+
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue, Caution, Reference
+    from .search import SearchResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -83,7 +86,7 @@ def _reference_line(reference: Reference) -> str:
     return text + "."
 
 
-def benefit_document(catalogue: Catalogue, benefit: Benefit) -> str:
+def show_document(catalogue: Catalogue, benefit: Benefit) -> str:
     lines = [
         f"# {escape(catalogue.title)}",
         "",
@@ -159,3 +162,13 @@ def references_document(catalogue: Catalogue, references: Iterable[Reference]) -
 def _join(lines: list[str]) -> str:
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+
+
+# Each answer by name, as cli.py asks for it.
+DOCUMENTS: dict[str, Callable[..., str]] = {
+    "list": list_document,
+    "show": show_document,
+    "search": search_document,
+    "cautions": cautions_document,
+    "references": references_document,
+}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from .model import Benefit, Catalogue, Caution, Reference
 from .present import (
     citation_line,
     evidence_references,
@@ -13,7 +13,10 @@ from .present import (
     source_line,
     verdict_label,
 )
-from .search import SearchResult
+
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue, Caution, Reference
+    from .search import SearchResult
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
@@ -45,7 +48,7 @@ def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> 
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-def benefit_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
+def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
     lines = _wrap(f"{benefit.id}. {benefit.title}", width)
     lines += _wrap(f"Category: {catalogue.category_label(benefit.category)}", width)
     lines += [""] + _wrap(benefit.summary, width)
@@ -135,3 +138,13 @@ def references_view(catalogue: Catalogue, references: Iterable[Reference], width
         if uses:
             lines += _wrap("Cited by: " + ", ".join(uses), width, indent="  ")
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+# Each answer by name, as cli.py asks for it.
+VIEWS: dict[str, Callable[..., str]] = {
+    "list": list_view,
+    "show": show_view,
+    "search": search_view,
+    "cautions": cautions_view,
+    "references": references_view,
+}

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .model import Benefit, Catalogue, Reference
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue, Reference
+
 
 # Each verdict has its own marker, so they are told apart without colour.
 VERDICT_MARKERS = {

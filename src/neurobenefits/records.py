@@ -6,10 +6,12 @@ schema/output.schema.json, which a test checks every machine output against.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from .model import Benefit, Catalogue, Caution, Reference
-from .search import Hit, SearchResult
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue, Caution, Reference
+    from .search import Hit, SearchResult
 
 
 def reference_record(reference: Reference) -> dict[str, Any]:
@@ -85,6 +87,23 @@ def hit_record(catalogue: Catalogue, hit: Hit) -> dict[str, Any]:
 
 def search_records(catalogue: Catalogue, result: SearchResult) -> list[dict[str, Any]]:
     return [hit_record(catalogue, hit) for hit in result.hits]
+
+
+def reference_with_citers(catalogue: Catalogue, reference: Reference) -> dict[str, Any]:
+    record = reference_record(reference)
+    record["benefits"] = [b.id for b in catalogue.citing(reference.id)]
+    record["cautions"] = [c.id for c in catalogue.cautions_citing(reference.id)]
+    return record
+
+
+# Each answer by name, as cli.py asks for it: the data for JSON, YAML and CSV.
+DATA: dict[str, Callable[[Catalogue, Any], Any]] = {
+    "list": lambda catalogue, benefits: [benefit_record(catalogue, b) for b in benefits],
+    "show": benefit_record,
+    "search": search_records,
+    "cautions": lambda catalogue, cautions: [caution_record(catalogue, c) for c in cautions],
+    "references": lambda catalogue, refs: [reference_with_citers(catalogue, r) for r in refs],
+}
 
 
 def flat_row(record: dict[str, Any]) -> dict[str, Any]:

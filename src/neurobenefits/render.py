@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -16,10 +17,12 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .model import Benefit, Catalogue, Caution, Reference
 from .present import evidence_references, related_benefits, source_line, verdict_label
-from .search import SearchResult
 from .terminal import Terminal
+
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue, Caution, Reference
+    from .search import SearchResult
 
 VERDICT_STYLES = {
     "supported": "bold green",
@@ -54,6 +57,8 @@ def to_text(renderables: Sequence[RenderableType], terminal: Terminal) -> str:
         console.print(renderable)
     output = str(console.file.getvalue())  # type: ignore[attr-defined]
     # Rich pads wrapped lines with spaces; a pipe or a golden file is better without them.
+    if "\x1b" not in output:
+        return "\n".join(line.rstrip(" ") for line in output.split("\n"))
     return _TRAILING.sub(r"\1", output)
 
 
@@ -134,7 +139,7 @@ def _link(reference: Reference) -> Text:
     return text
 
 
-def benefit_view(catalogue: Catalogue, benefit: Benefit) -> list[RenderableType]:
+def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[RenderableType]:
     parts: list[RenderableType] = []
     title = Text()
     title.append(f"{benefit.id}  ", style="bold cyan")
@@ -174,7 +179,9 @@ def benefit_view(catalogue: Catalogue, benefit: Benefit) -> list[RenderableType]
     return [Group(*parts), Text(""), footer(catalogue)]
 
 
-def search_view(catalogue: Catalogue, result: SearchResult) -> list[RenderableType]:
+def search_view(
+    catalogue: Catalogue, result: SearchResult, width: int = 80
+) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for correction in result.corrections:
         parts.append(
@@ -208,7 +215,9 @@ def search_view(catalogue: Catalogue, result: SearchResult) -> list[RenderableTy
     return [*parts, Text(""), footer(catalogue)]
 
 
-def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution]) -> list[RenderableType]:
+def cautions_view(
+    catalogue: Catalogue, cautions: Iterable[Caution], width: int = 80
+) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for caution in cautions:
         body: list[RenderableType] = [
@@ -229,7 +238,9 @@ def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution]) -> list[Ren
     return [*parts, footer(catalogue)]
 
 
-def references_view(catalogue: Catalogue, references: Iterable[Reference]) -> list[RenderableType]:
+def references_view(
+    catalogue: Catalogue, references: Iterable[Reference], width: int = 80
+) -> list[RenderableType]:
     table = Table(title=Text("References", style="bold"), show_lines=True)
     table.add_column("Key", style="cyan", no_wrap=True)
     table.add_column("Source", ratio=5)
@@ -252,3 +263,14 @@ def references_view(catalogue: Catalogue, references: Iterable[Reference]) -> li
         ]
         table.add_row(Text(reference.id), source, Text(", ".join(uses)))
     return [table, footer(catalogue)]
+
+
+# Each answer by name, as cli.py asks for it; every view takes the catalogue, its subject
+# and the width.
+VIEWS: dict[str, Callable[..., list[RenderableType]]] = {
+    "list": list_view,
+    "show": show_view,
+    "search": search_view,
+    "cautions": cautions_view,
+    "references": references_view,
+}

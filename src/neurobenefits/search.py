@@ -13,8 +13,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .model import Benefit, Catalogue
 from .text import STOP_WORDS, fold, fold_with_offsets, stem, word_spans, words
@@ -37,8 +37,7 @@ SUGGESTION_CUTOFF = 0.6
 _BREAK = "\x00"  # stands between keywords, so a phrase cannot span two of them
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One thing the query asks for: a word, or a phrase of several."""
 
     text: str
@@ -49,14 +48,12 @@ class Term:
         return len(self.stems) > 1
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     typed: str
     used: str
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Why a benefit matched one query term: where, and through which word."""
 
     term: str
@@ -65,8 +62,7 @@ class Match:
     synonym: bool
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     """A short piece of one field's text, with the character spans to highlight."""
 
     field: str
@@ -74,16 +70,14 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     benefit: Benefit
     score: float
     matches: tuple[Match, ...]
     snippet: Snippet | None
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     terms: tuple[Term, ...]
     hits: tuple[Hit, ...]
@@ -97,15 +91,16 @@ class SearchResult:
         return " ".join(f'"{t.text}"' if t.is_phrase else t.text for t in self.terms)
 
 
-@dataclass
 class _Document:
-    benefit: Benefit
-    texts: dict[str, str]
-    stems: dict[str, list[str]]
-    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    """One benefit's searchable text, as words (stems) and their counts per field."""
 
-    def __post_init__(self) -> None:
-        self.counts = {name: Counter(stems) for name, stems in self.stems.items()}
+    def __init__(
+        self, benefit: Benefit, texts: dict[str, str], stems: dict[str, list[str]]
+    ) -> None:
+        self.benefit = benefit
+        self.texts = texts
+        self.stems = stems
+        self.counts = {name: Counter(field_stems) for name, field_stems in stems.items()}
 
     def frequency(self, stems: tuple[str, ...], name: str) -> int:
         """How often a word (or phrase) occurs in one field."""
@@ -121,32 +116,51 @@ class _Document:
 
 
 class Index:
-    """What search needs to know about a catalogue, computed once."""
+    """What search needs to know about a catalogue.
+
+    Splitting and stemming every benefit's text is the costly part, so it is done only for
+    the benefits whose folded text could hold a query word (a stem, less its last letter, is
+    the start of every word it comes from); field lengths for the ranking are word counts.
+    """
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.documents = [
-            _Document(b, texts, {n: _field_stems(n, t) for n, t in texts.items()})
-            for b in catalogue.benefits
-            for texts in (field_texts(catalogue, b),)
+        self.benefits = list(catalogue.benefits)
+        self.texts = [field_texts(catalogue, b) for b in self.benefits]
+        self.folded = [fold(" ".join(texts.values())).replace("'", "") for texts in self.texts]
+        self.lengths = [
+            {name: len(text.split()) for name, text in texts.items()} for texts in self.texts
         ]
+        count = max(1, len(self.benefits))
         self.average_length = {
-            name: max(
-                1.0, sum(len(d.stems[name]) for d in self.documents) / max(1, len(self.documents))
-            )
+            name: max(1.0, sum(lengths[name] for lengths in self.lengths) / count)
             for name in FIELD_WEIGHTS
         }
+        self._documents: dict[int, _Document] = {}
         self.synonym_groups = [
             [(member, tuple(stem(w) for w in words(fold(member)))) for member in group]
             for group in catalogue.synonyms
         ]
 
+    def document(self, position: int) -> _Document:
+        """One benefit's words, split and stemmed the first time they are needed."""
+        if position not in self._documents:
+            texts = self.texts[position]
+            stems = {name: _field_stems(name, text) for name, text in texts.items()}
+            self._documents[position] = _Document(self.benefits[position], texts, stems)
+        return self._documents[position]
+
+    def candidates(self, expansions: Sequence[tuple[str, tuple[str, ...], bool]]) -> list[int]:
+        """Positions of the benefits whose text may hold one of these words."""
+        prefixes = {stems[0][:-1] if len(stems[0]) > 3 else stems[0] for _, stems, _ in expansions}
+        return [i for i, text in enumerate(self.folded) if any(p in text for p in prefixes)]
+
     @cached_property
     def vocabulary(self) -> dict[str, int]:
         """Every folded word of the catalogue and the synonyms, with how often it occurs."""
         counts: Counter[str] = Counter()
-        for document in self.documents:
-            for text in document.texts.values():
+        for texts in self.texts:
+            for text in texts.values():
                 counts.update(w for w in words(fold(text)) if len(w) > 2 and w.isalpha())
         for group in self.synonym_groups:
             for member, _ in group:
@@ -175,11 +189,12 @@ class Index:
         """Benefits (by position) that contain the term or a synonym, with weighted counts."""
         result: dict[int, tuple[float, list[Match]]] = {}
         expansions = self.expansions(term)
-        for position, document in enumerate(self.documents):
+        for position in self.candidates(expansions):
+            document = self.document(position)
             weighted = 0.0
             matches: list[Match] = []
             for name, weight in FIELD_WEIGHTS.items():
-                norm = 1 - B + B * len(document.stems[name]) / self.average_length[name]
+                norm = 1 - B + B * self.lengths[position][name] / self.average_length[name]
                 for surface, stems, is_synonym in expansions:
                     count = document.frequency(stems, name)
                     if count:
@@ -306,7 +321,7 @@ def search(
             tuple(suggestions[:5]),
         )
     common = set(per_term[0]).intersection(*per_term[1:])
-    count = len(index.documents)
+    count = len(index.benefits)
     hits: list[tuple[float, int]] = []
     for position in common:
         score = 0.0
@@ -315,15 +330,15 @@ def search(
             idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5))
             score += idf * weighted * (K1 + 1) / (weighted + K1)
         hits.append((round(score, 9), position))
-    hits.sort(key=lambda item: (-item[0], index.documents[item[1]].benefit.id))
+    hits.sort(key=lambda item: (-item[0], index.benefits[item[1]].id))
     shown = hits if limit is None else hits[:limit]
     result_hits = tuple(
         Hit(
-            index.documents[position].benefit,
+            index.benefits[position],
             score,
             tuple(m for found in per_term for m in found[position][1]),
             make_snippet(
-                index.documents[position].texts,
+                index.texts[position],
                 [m for found in per_term for m in found[position][1]],
             ),
         )
@@ -398,9 +413,10 @@ def keyword_filter(index: Index, keyword: str, benefits: Sequence[Benefit]) -> l
     if not folded_words:
         return []
     term = Term(" ".join(folded_words), tuple(stem(w) for w in folded_words))
+    expansions = index.expansions(term)
     wanted = {
-        document.benefit.id
-        for document in index.documents
-        if any(document.frequency(stems, "keywords") for _, stems, _ in index.expansions(term))
+        index.benefits[position].id
+        for position in index.candidates(expansions)
+        if any(index.document(position).frequency(stems, "keywords") for _, stems, _ in expansions)
     }
     return [benefit for benefit in benefits if benefit.id in wanted]

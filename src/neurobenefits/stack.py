@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Benefit, Catalogue, Caution, Evidence, LoadedFile, Reference, Source
 from .problems import Problem, describe_path
 from .spec import BENEFIT_REQUIRED, CATALOGUE, CATALOGUE_REQUIRED
 from .validate import check
@@ -90,8 +89,8 @@ def check_layer(layer: Layer) -> list[Problem]:
     return problems
 
 
-def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
-    """Stack the files in order and build the catalogue, or raise CatalogueProblems."""
+def stack_layers(layers: Sequence[Layer]) -> dict[str, Any]:
+    """Stack the files in order and check the whole, or raise CatalogueProblems."""
     problems = [problem for layer in layers for problem in check_layer(layer)]
     if problems:
         raise CatalogueProblems(problems)
@@ -101,7 +100,7 @@ def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
     problems = merger.check_whole()
     if problems:
         raise CatalogueProblems(problems)
-    return merger.catalogue()
+    return merger.merged()
 
 
 class _Merger:
@@ -264,32 +263,17 @@ class _Merger:
             if name not in references
         ]
 
-    def catalogue(self) -> Catalogue:
-        top = self.top
-        source = top.get("source")
-        return Catalogue(
-            schema_version=top["schema_version"],
-            title=top["title"].strip(),
-            disclaimer=_prose(top["disclaimer"]),
-            source=Source(source["title"].strip(), _prose(source["attribution"]))
-            if source
-            else None,
-            introduction=_prose(top.get("introduction", "")),
-            closing=_prose(top.get("closing", "")),
-            categories=tuple((key, label.strip()) for key, label in top["categories"].items()),
-            synonyms=tuple(tuple(group) for group in top.get("synonyms", [])),
-            verdicts=tuple(top.get("verdicts", {}).items()),
-            evidence_as_of=top.get("evidence_as_of"),
-            references=tuple(
-                _reference(key, value) for key, value in top.get("references", {}).items()
-            ),
-            cautions=tuple(_caution(value) for value in self.cautions.values()),
-            benefits=tuple(_benefit(value) for _, value in sorted(self.benefits.items())),
-            files=tuple(
-                LoadedFile(layer.label, layer.role, added, extended)
+    def merged(self) -> dict[str, Any]:
+        """The stacked, checked catalogue as plain data: what build.py turns into the model."""
+        return {
+            "top": self.top,
+            "benefits": [value for _, value in sorted(self.benefits.items())],
+            "cautions": list(self.cautions.values()),
+            "files": [
+                [layer.label, layer.role, added, extended]
                 for layer, (added, extended) in zip(self.layers, self.counts, strict=True)
-            ),
-        )
+            ],
+        }
 
 
 def _below(origin: _Origin, field: str) -> _Origin:
@@ -298,53 +282,3 @@ def _below(origin: _Origin, field: str) -> _Origin:
 
 def _span(benefits: dict[int, Any]) -> str:
     return f"from {min(benefits)} to {max(benefits)}" if benefits else "(none)"
-
-
-def _prose(text: str) -> str:
-    """Text as written, without the trailing newline that YAML block scalars keep."""
-    return text.strip()
-
-
-def _benefit(raw: dict[str, Any]) -> Benefit:
-    evidence = raw.get("evidence")
-    return Benefit(
-        id=raw["id"],
-        slug=raw["slug"],
-        title=raw["title"].strip(),
-        category=raw["category"],
-        summary=raw["summary"].strip(),
-        description=_prose(raw["description"]),
-        keywords=tuple(raw.get("keywords", [])),
-        related=tuple(raw.get("related", [])),
-        cautions=tuple(raw.get("cautions", [])),
-        evidence=Evidence(
-            evidence["verdict"], _prose(evidence["summary"]), tuple(evidence["references"])
-        )
-        if evidence
-        else None,
-        notes=_prose(raw["notes"]) if raw.get("notes") else None,
-    )
-
-
-def _reference(key: str, raw: dict[str, Any]) -> Reference:
-    return Reference(
-        id=key,
-        authors=raw["authors"],
-        year=raw["year"],
-        title=raw["title"],
-        journal=raw["journal"],
-        finding=_prose(raw["finding"]),
-        citation=raw.get("citation"),
-        doi=raw.get("doi"),
-        pmid=raw.get("pmid"),
-    )
-
-
-def _caution(raw: dict[str, Any]) -> Caution:
-    return Caution(
-        id=raw["id"],
-        title=raw["title"],
-        who=_prose(raw["who"]),
-        text=_prose(raw["text"]),
-        references=tuple(raw.get("references", [])),
-    )

@@ -6,18 +6,13 @@ import io
 import os
 import shutil
 import sys
-import unicodedata
-from dataclasses import dataclass
-from typing import TextIO
-
-from .text import fold_char
+from typing import NamedTuple, TextIO
 
 MIN_WIDTH = 20
 PAGER_VARIABLE = "NEUROBENEFITS_PAGER"
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(NamedTuple):
     """What the output stream is and how it may be written to."""
 
     is_terminal: bool
@@ -72,6 +67,10 @@ def to_ascii(text: str) -> str:
     """Text for a stream that cannot take Unicode: quotes and dashes made plain, accents dropped."""
     if text.isascii():
         return text
+    import unicodedata
+
+    from .text import fold_char
+
     out = []
     for char in text:
         if char.isascii():
