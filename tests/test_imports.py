@@ -8,16 +8,14 @@ import sys
 
 import pytest
 
+# Runs the console script's own path (entry.py) up to the point where it would exit.
 _PROBE = (
     "import sys, io, contextlib\n"
-    "from neurobenefits.cli import main\n"
+    "from neurobenefits.entry import _exit_code, _run\n"
     "sys.argv = ['neurobenefits', *{args!r}]\n"
     "out = io.StringIO()\n"
-    "try:\n"
-    "    with contextlib.redirect_stdout(out):\n"
-    "        main()\n"
-    "except SystemExit:\n"
-    "    pass\n"
+    "with contextlib.redirect_stdout(out):\n"
+    "    _exit_code(_run)\n"
     "import json\n"
     "print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}})), file=sys.stderr)\n"
 )
@@ -53,10 +51,16 @@ def test_fast_paths_import_neither_rich_nor_pydantic(args: tuple[str, ...]) -> N
     assert "pydantic" not in modules
 
 
-def test_version_does_not_read_the_catalogue() -> None:
+def test_version_needs_neither_the_framework_nor_the_catalogue() -> None:
     modules = _imported("--version")
+    assert "typer" not in modules
     assert "yaml" not in modules
     assert "neurobenefits" in modules
+
+
+def test_a_cached_catalogue_is_read_without_pyyaml() -> None:
+    _imported("show", "8", "--format", "json")  # fills the cache if it was empty
+    assert "yaml" not in _imported("show", "8", "--format", "json")
 
 
 def test_rich_views_do_import_rich() -> None:

@@ -168,3 +168,14 @@ def test_error_lines_use_ascii_on_an_ascii_stream() -> None:
     piped = run_process("search", "’’’", env={"PYTHONIOENCODING": "ascii"})
     assert piped.returncode == 2
     assert "Traceback" not in piped.stderr
+
+
+def test_a_long_answer_arrives_whole_through_a_pipe() -> None:
+    # The program ends with os._exit after flushing; nothing may be lost on the way.
+    import json
+
+    result = run_process("references", "--format", "json")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) == 20
+    assert run_process("show", "99").returncode == 1
+    assert run_process("show", "8", "--format", "nope").returncode == 2

@@ -10,6 +10,7 @@ turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -77,4 +78,5 @@ def write(key: str, merged: dict[str, Any], environ: Mapping[str, str] | None = 
         temporary.write_text(json.dumps({"key": key, "merged": merged}), encoding="utf-8")
         temporary.replace(target)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -1,15 +1,32 @@
-"""The console script's first stop: answer `--version` without loading the framework.
+"""The console script's first and last stop.
 
-Importing Typer and Click costs several times Python's own start-up, and `--version` needs
-neither; every other call goes on to cli.run.
+First: answer `--version` without loading the framework (importing Typer and Click costs
+several times Python's own start-up, and `--version` needs neither).
+
+Last: once the answer is written and flushed, end the process at once with os._exit. The
+interpreter's orderly teardown (clearing every module Typer and Rich loaded) costs about
+10 ms, a sixth of a whole call, and does nothing for a program that holds no open files,
+threads or atexit work at that point (measured for issue 8).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 
 
 def main() -> None:
+    code = _exit_code(_run)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass  # the reader has gone; nothing more can be said
+    os._exit(code)
+
+
+def _run() -> None:
     arguments = sys.argv[1:]
     if arguments in (["--version"], ["-V"]):
         from importlib.metadata import PackageNotFoundError, version
@@ -23,3 +40,17 @@ def main() -> None:
     from .cli import run
 
     run(arguments)
+
+
+def _exit_code(action: Callable[[], None]) -> int:
+    """Run `action` and turn how it ended into an exit code."""
+    try:
+        action()
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            return done.code or 0
+        sys.stderr.write(f"{done.code}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -8,10 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Benefit, Catalogue
-from .text import fold, stem, words
+if TYPE_CHECKING:
+    from .model import Benefit, Catalogue
 
 
 class Found(NamedTuple):
@@ -60,6 +60,8 @@ def resolve(catalogue: Catalogue, ref: str) -> Resolution:
     by_slug = catalogue.benefit_by_slug(text.lower())
     if by_slug:
         return Found(by_slug)
+    from .text import fold, stem, words  # only titles need folding and stemming
+
     wanted = " ".join(words(fold(text)))
     if not wanted:
         return NotFound(
@@ -93,6 +95,8 @@ def _contains(title: str, wanted: str) -> bool:
 
 
 def _contains_stems(title: str, wanted: list[str]) -> bool:
+    from .text import stem
+
     title_stems = {stem(w) for w in title.split()}
     return all(s in title_stems for s in wanted)
 

@@ -153,7 +153,8 @@ class Index:
     def candidates(self, expansions: Sequence[tuple[str, tuple[str, ...], bool]]) -> list[int]:
         """Positions of the benefits whose text may hold one of these words."""
         prefixes = {stems[0][:-1] if len(stems[0]) > 3 else stems[0] for _, stems, _ in expansions}
-        return [i for i, text in enumerate(self.folded) if any(p in text for p in prefixes)]
+        starts = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(prefixes)) + ")")
+        return [i for i, text in enumerate(self.folded) if starts.search(text)]
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
