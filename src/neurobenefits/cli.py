@@ -129,6 +129,9 @@ def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
     return [(c.id, c.title) for c in catalogue.cautions if c.id.startswith(incomplete)]
 
 
+_FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
+ListFormatOption = Annotated[ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+ShowFormatOption = Annotated[ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 ColorOption = Annotated[
     Color,
     typer.Option(
@@ -330,12 +333,7 @@ def list_command(
             help="Only benefits with this verdict: supported, limited, mixed, 'not supported'.",
         ),
     ] = None,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
-        ),
-    ] = None,
+    fmt: ListFormatOption = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
@@ -395,12 +393,7 @@ def show_command(
             autocompletion=_complete_refs,
         ),
     ],
-    fmt: Annotated[
-        ShowFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
-        ),
-    ] = None,
+    fmt: ShowFormatOption = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
@@ -432,12 +425,7 @@ def search_command(
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many results.")
     ] = None,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
-        ),
-    ] = None,
+    fmt: ListFormatOption = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
@@ -499,12 +487,7 @@ def cautions_command(
             autocompletion=_complete_cautions,
         ),
     ] = None,
-    fmt: Annotated[
-        ShowFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, plain in a pipe."
-        ),
-    ] = None,
+    fmt: ShowFormatOption = None,
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
