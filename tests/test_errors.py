@@ -1,0 +1,83 @@
+"""The remaining error paths: each one line on stderr, with its documented exit code."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from neurobenefits import exitcodes
+
+from .conftest import run
+from .test_loading import MINIMAL
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "course.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_catalogue_without_cautions_or_references(tmp_path: Path) -> None:
+    course = str(_write(tmp_path, MINIMAL))
+    cautions = run("--catalogue", course, "--only", "cautions")
+    assert cautions.exit_code == exitcodes.NOT_FOUND
+    assert cautions.stderr == "This catalogue has no cautions.\n"
+    references = run("--catalogue", course, "--only", "references")
+    assert references.exit_code == exitcodes.NOT_FOUND
+    assert references.stderr == "This catalogue has no references.\n"
+    verdict = run("--catalogue", course, "--only", "list", "--evidence", "supported")
+    assert verdict.exit_code == exitcodes.USAGE
+    assert verdict.stderr == "No verdict 'supported'. Valid verdicts: (none in this catalogue).\n"
+
+
+def test_an_ambiguous_category_prefix_names_the_candidates(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  body: Body\n", "  body: Body\n  mind: Mind\n  mobility: Mobility\n")
+    result = run("--catalogue", str(_write(tmp_path, text)), "--only", "list", "--category", "m")
+    assert result.exit_code == exitcodes.USAGE
+    assert (
+        result.stderr
+        == "Category 'm' fits several: mind, mobility. Valid categories: body, mind, mobility.\n"
+    )
+
+
+def test_validate_only_needs_a_file() -> None:
+    result = run("--only", "validate")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "--only needs at least one file to validate.\n"
+
+
+def test_a_browser_that_prints_nothing_is_exit_four(tmp_path: Path) -> None:
+    browser = tmp_path / "fake-chromium"
+    browser.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    browser.chmod(0o755)
+    target = tmp_path / "h.pdf"
+    result = run("export", "1", "-o", str(target), env={"NEUROBENEFITS_CHROMIUM": str(browser)})
+    assert result.exit_code == exitcodes.OUTPUT
+    assert result.stderr == f"{browser} ran but wrote no PDF.\n"
+    assert not target.exists()
+
+
+def test_a_pdf_is_not_written_to_a_terminal() -> None:
+    primary, secondary = pty.openpty()
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "neurobenefits", "export", "1", "--format", "pdf"],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "NEUROBENEFITS_CHROMIUM": "/nonexistent"},
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert process.returncode == exitcodes.USAGE
+    assert (
+        process.stderr
+        == "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.\n"
+    )
