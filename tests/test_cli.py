@@ -120,6 +120,12 @@ def test_show_unknown_ref_is_one_line_on_stderr(ref: str, message: str) -> None:
     assert result.stdout == ""
 
 
+def test_show_with_an_unknown_option_is_a_usage_error() -> None:
+    result = run("show", "--fromat")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "No such option: --fromat. Try 'neurobenefits show --help'.\n"
+
+
 def test_show_ambiguous_lists_candidates() -> None:
     result = run("show", "muscle")
     assert result.exit_code == exitcodes.NOT_FOUND
@@ -238,6 +244,7 @@ def test_about_names_the_files(tmp_path: Path) -> None:
     result = run("about")
     assert result.exit_code == 0
     assert "14 benefits, 20 references, 6 cautions" in result.stdout
+    assert "Evidence checked as of 2026-11." in result.stdout
     assert "benefits.yaml (bundled): 14 added, 0 extended" in result.stdout
     assert "Personal overlay:" in result.stdout
     assert "(not present)" in result.stdout

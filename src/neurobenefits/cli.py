@@ -405,6 +405,9 @@ def show_command(
       neurobenefits show muscle-spasms-and-tone
       neurobenefits show sleep --format markdown
     """
+    if ref.startswith("-") and not ref[1:].isdigit():
+        # Unknown options reach REF so that `show -1` can say what exists; others are errors.
+        fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
     catalogue = load(ctx)
     benefit = resolve_ref(catalogue, ref)
     terminal = detect(color=color.value)
@@ -602,6 +605,7 @@ def about_command(
 
         data = {
             "title": catalogue.title,
+            "evidence_as_of": catalogue.evidence_as_of,
             "benefits": len(catalogue.benefits),
             "references": len(catalogue.references),
             "cautions": len(catalogue.cautions),
@@ -612,6 +616,11 @@ def about_command(
         return
     lines = [
         f"{catalogue.title}: {len(catalogue.benefits)} benefits, {len(catalogue.references)} references, {len(catalogue.cautions)} cautions",
+        *(
+            [f"Evidence checked as of {catalogue.evidence_as_of}."]
+            if catalogue.evidence_as_of
+            else []
+        ),
         "",
         "Files, in the order they were stacked:",
     ]

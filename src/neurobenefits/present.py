@@ -44,8 +44,3 @@ def citation_line(reference: Reference) -> str:
 
 def source_line(catalogue: Catalogue) -> str:
     return catalogue.source.attribution if catalogue.source else ""
-
-
-def evidence_note(catalogue: Catalogue) -> str:
-    as_of = f" (as of {catalogue.evidence_as_of})" if catalogue.evidence_as_of else ""
-    return f"Evidence: published research on each claim{as_of}, beside the article's own words."
