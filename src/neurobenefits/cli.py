@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -102,31 +103,36 @@ class DataFormat(str, Enum):
     json = "json"
 
 
-def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
+def _offer(
+    incomplete: str, choices: Callable[[Catalogue], Iterable[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    """Shell completion: the values (with their help) that start with what is typed."""
     try:
         catalogue = load_catalogue()
     except CatalogueError:
         return []
-    choices = [(str(b.id), b.title) for b in catalogue.benefits] + [
-        (b.slug, b.title) for b in catalogue.benefits
+    return [
+        (value, help_text)
+        for value, help_text in choices(catalogue)
+        if value.startswith(incomplete)
     ]
-    return [(value, help_text) for value, help_text in choices if value.startswith(incomplete)]
+
+
+def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
+    return _offer(
+        incomplete,
+        lambda c: (
+            [(str(b.id), b.title) for b in c.benefits] + [(b.slug, b.title) for b in c.benefits]
+        ),
+    )
 
 
 def _complete_categories(incomplete: str) -> list[tuple[str, str]]:
-    try:
-        catalogue = load_catalogue()
-    except CatalogueError:
-        return []
-    return [(key, label) for key, label in catalogue.categories if key.startswith(incomplete)]
+    return _offer(incomplete, lambda c: c.categories)
 
 
 def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
-    try:
-        catalogue = load_catalogue()
-    except CatalogueError:
-        return []
-    return [(c.id, c.title) for c in catalogue.cautions if c.id.startswith(incomplete)]
+    return _offer(incomplete, lambda c: [(caution.id, caution.title) for caution in c.cautions])
 
 
 _FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
