@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pty
 import subprocess
 import sys
 import tempfile
@@ -98,6 +99,27 @@ def get_benefit(catalogue: Catalogue, number: int) -> Benefit:
     found = catalogue.benefit(number)
     assert found is not None, f"no benefit {number}"
     return found
+
+
+def run_on_terminal(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m neurobenefits` with a pseudo-terminal as stdin and stdout."""
+    primary, secondary = pty.openpty()
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "neurobenefits", *args],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
 from pathlib import Path
 
 from neurobenefits import exitcodes
 
-from .conftest import run
+from .conftest import run, run_on_terminal
 from .test_loading import MINIMAL
 
 
@@ -61,21 +57,9 @@ def test_a_browser_that_prints_nothing_is_exit_four(tmp_path: Path) -> None:
 
 
 def test_a_pdf_is_not_written_to_a_terminal() -> None:
-    primary, secondary = pty.openpty()
-    try:
-        process = subprocess.run(
-            [sys.executable, "-m", "neurobenefits", "export", "1", "--format", "pdf"],
-            stdin=secondary,
-            stdout=secondary,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-            check=False,
-            env={**os.environ, "NEUROBENEFITS_CHROMIUM": "/nonexistent"},
-        )
-    finally:
-        os.close(secondary)
-        os.close(primary)
+    process = run_on_terminal(
+        "export", "1", "--format", "pdf", env={"NEUROBENEFITS_CHROMIUM": "/nonexistent"}
+    )
     assert process.returncode == exitcodes.USAGE
     assert (
         process.stderr

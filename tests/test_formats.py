@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import pty
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from .conftest import REPO, run
+from .conftest import REPO, run, run_on_terminal
 
 OUTPUT_SCHEMA = json.loads((REPO / "schema" / "output.schema.json").read_text(encoding="utf-8"))
 COMMANDS = {"list": ("list",), "show": ("show", "8"), "search": ("search", "spasm")}
@@ -174,22 +171,8 @@ def test_pager_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal with NEUROBENEFITS_PAGER set, the output goes through the pager."""
     paged = tmp_path / "paged.txt"
     pager = f"{sys.executable} -c \"import sys; open({str(paged)!r}, 'w').write(sys.stdin.read())\""
-    env = {**os.environ, "NEUROBENEFITS_PAGER": pager, "COLUMNS": "80", "TERM": "xterm"}
-    env.pop("NO_COLOR", None)
-    primary, secondary = pty.openpty()
-    try:
-        process = subprocess.run(
-            [sys.executable, "-m", "neurobenefits", "show", "8", "--color", "never"],
-            stdin=secondary,
-            stdout=secondary,
-            stderr=subprocess.PIPE,
-            env=env,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        os.close(secondary)
-        os.close(primary)
+    env = {"NEUROBENEFITS_PAGER": pager, "COLUMNS": "80", "TERM": "xterm"}
+    process = run_on_terminal("show", "8", "--color", "never", env=env)
     assert process.returncode == 0, process.stderr
     assert "Reduction of Muscle Spasms and Tone" in paged.read_text(encoding="utf-8")
     assert "Evidence" in paged.read_text(encoding="utf-8")

@@ -106,36 +106,30 @@ def test_head_reads_one_line_quietly() -> None:
     assert result.stderr == ""
 
 
-def test_ctrl_c_exits_130_without_a_traceback() -> None:
+def _console_script_with_load(body: str) -> subprocess.CompletedProcess[str]:
+    """Run the console script's own path (entry.main) with cli.load replaced by `body`."""
     code = (
         "import os, signal, sys\n"
         "import neurobenefits.cli as cli\n"
-        "def interrupted(ctx):\n"
-        "    os.kill(os.getpid(), signal.SIGINT)\n"
-        "cli.load = interrupted\n"
+        "from neurobenefits.entry import main\n"
+        f"def replaced(ctx):\n    {body}\n"
+        "cli.load = replaced\n"
         "sys.argv = ['neurobenefits', 'list']\n"
-        "cli.main()\n"
+        "main()\n"
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
+
+
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    result = _console_script_with_load("os.kill(os.getpid(), signal.SIGINT)")
     assert result.returncode == 130
     assert "Traceback" not in result.stderr
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback() -> None:
-    code = (
-        "import sys\n"
-        "import neurobenefits.cli as cli\n"
-        "def broken(ctx):\n"
-        "    raise RuntimeError('simulated bug')\n"
-        "cli.load = broken\n"
-        "sys.argv = ['neurobenefits', 'list']\n"
-        "cli.main()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
-    )
+    result = _console_script_with_load("raise RuntimeError('simulated bug')")
     assert result.returncode == 70
     assert result.stderr.startswith("neurobenefits: internal error: RuntimeError: simulated bug.")
     assert "Traceback" not in result.stderr
