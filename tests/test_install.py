@@ -141,17 +141,10 @@ def test_sdist_contains_what_a_build_needs(built: dict[str, Path]) -> None:
         assert needed in names
 
 
-def test_wheel_install_runs_from_anywhere(built: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["wheel", "sdist"])
+def test_install_runs_from_anywhere(built: dict[str, Path], tmp_path: Path, kind: str) -> None:
     python = _fresh_environment(tmp_path / "venv")
-    _pip_install(python, built["wheel"])
-    workdir = tmp_path / "elsewhere"
-    workdir.mkdir()
-    _check_runs(python, workdir, tmp_path / "venv")
-
-
-def test_sdist_install_runs_from_anywhere(built: dict[str, Path], tmp_path: Path) -> None:
-    python = _fresh_environment(tmp_path / "venv")
-    _pip_install(python, built["sdist"])
+    _pip_install(python, built[kind])
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     _check_runs(python, workdir, tmp_path / "venv")

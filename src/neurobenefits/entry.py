@@ -46,11 +46,8 @@ def _exit_code(action: Callable[[], None]) -> int:
     """Run `action` and turn how it ended into an exit code."""
     try:
         action()
-    except SystemExit as done:
-        if done.code is None or isinstance(done.code, int):
-            return done.code or 0
-        sys.stderr.write(f"{done.code}\n")
-        return 1
+    except SystemExit as done:  # Typer ends every command this way, with an int or None
+        return done.code if isinstance(done.code, int) else int(done.code is not None)
     except KeyboardInterrupt:
         return 130
     return 0

@@ -31,12 +31,9 @@ def _footer(catalogue: Catalogue) -> list[str]:
     return lines
 
 
-def benefit_section(
-    catalogue: Catalogue, benefit: Benefit, level: int = 2, evidence: bool = True
-) -> list[str]:
-    """One benefit in full, headed at `level`."""
-    heading = "#" * level
-    sub = "#" * (level + 1)
+def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
+    """One benefit in full, under a second-level heading."""
+    heading, sub = "##", "###"
     lines = [
         f"{heading} {benefit.id}. {escape(benefit.title)}",
         "",
@@ -49,7 +46,7 @@ def benefit_section(
         lines += [f"**Keywords:** {escape(', '.join(benefit.keywords))}", ""]
     if benefit.notes:
         lines += [f"**Notes:** {escape(benefit.notes)}", ""]
-    if evidence and benefit.evidence:
+    if benefit.evidence:
         lines += [
             f"{sub} Evidence",
             "",

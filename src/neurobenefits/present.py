@@ -22,10 +22,6 @@ def verdict_label(verdict: str) -> str:
     return f"{VERDICT_MARKERS.get(verdict, '[ ]')} {verdict}"
 
 
-def number_and_title(benefit: Benefit) -> str:
-    return f"{benefit.id} {benefit.title}"
-
-
 def related_benefits(catalogue: Catalogue, benefit: Benefit) -> list[Benefit]:
     return [related for number in benefit.related if (related := catalogue.benefit(number))]
 
