@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from neurobenefits import exitcodes
 
 from .conftest import run, run_on_terminal
@@ -64,4 +66,28 @@ def test_a_pdf_is_not_written_to_a_terminal() -> None:
     assert (
         process.stderr
         == "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.\n"
+    )
+
+
+def test_a_query_of_punctuation_has_no_words() -> None:
+    result = run("search", "(")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "The query '(' has no words to search for; give a word such as spasm.\n"
+
+
+def test_words_that_never_meet_in_one_benefit() -> None:
+    result = run("search", "cortisol", "skin")
+    assert result.exit_code == exitcodes.NOT_FOUND
+    assert result.stderr == "No benefit matches all of: cortisol skin. Try fewer words.\n"
+
+
+def test_a_missing_bundled_catalogue_says_to_reinstall(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_is_file = Path.is_file
+    monkeypatch.setattr(
+        Path, "is_file", lambda self: False if self.name == "benefits.yaml" else real_is_file(self)
+    )
+    result = run("list")
+    assert result.exit_code == exitcodes.CATALOGUE
+    assert result.stderr.endswith(
+        "benefits.yaml: the bundled catalogue is missing; reinstall neurobenefits\n"
     )
