@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import CatalogueError
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -23,12 +24,7 @@ ENV_VARIABLE = "NEUROBENEFITS_CATALOGUE"
 APP_NAME = "neurobenefits"
 
 
-class CatalogueError(Exception):
-    """The catalogue could not be loaded; each problem names the file, entry and field."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = list(problems)
+__all__ = ["CatalogueError", "load_catalogue", "load_stack", "stack_paths"]
 
 
 def bundled_catalogue_path() -> Path:
@@ -113,16 +109,13 @@ def load_stack(stack: Sequence[tuple[Path, str]], *, use_cache: bool = True) -> 
 
 
 def _read_and_stack(stack: Sequence[tuple[Path, str]]) -> dict[str, Any]:
-    from .stack import CatalogueProblems, check_layer, stack_layers
+    from .stack import check_layer, stack_layers
 
     layers, problems = read_layers(stack)
     if problems:
         # The stack cannot be built, but each file that was read can still be checked.
         raise CatalogueError(problems + [p for layer in layers for p in check_layer(layer)])
-    try:
-        return stack_layers(layers)
-    except CatalogueProblems as error:
-        raise CatalogueError(error.problems) from None
+    return stack_layers(layers)
 
 
 def load_catalogue(

@@ -1,6 +1,7 @@
-"""The command line: parse arguments, call the modules that do the work, choose the view.
+"""The command line: parse arguments, call the core, choose the view, map problems to exit codes.
 
-This is the only module that prints errors or chooses an exit code (see exitcodes.py).
+The rules of what to answer live in queries.py; this is the only module that prints errors
+or chooses an exit code (see exitcodes.py), for every problem in one place (`_Commands`).
 Rich, PyYAML and the search engine are imported inside the commands that need them, so that
 `--version`, `--help` and the machine formats start fast.
 """
@@ -10,19 +11,21 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
+from .errors import BadRequest, Kind, NeurobenefitsError, OutputFailed
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue
+    from .answers import Answer
+    from .model import Catalogue
 
 HELP = f"""A reference to the benefits of neuro massage for people with neurological injuries
 and conditions (stroke, spinal cord injury, multiple sclerosis...), with the published
@@ -40,8 +43,29 @@ Examples:
 {exitcodes.SUMMARY}
 """
 
+
+# What each kind of problem the core raises means to a shell.
+_EXIT_CODES = {
+    Kind.NOT_FOUND: exitcodes.NOT_FOUND,
+    Kind.USAGE: exitcodes.USAGE,
+    Kind.CATALOGUE: exitcodes.CATALOGUE,
+    Kind.OUTPUT: exitcodes.OUTPUT,
+}
+
+
+class _Commands(TyperGroup):
+    """Runs a command; a problem it raises becomes its message on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # a Click context (Typer keeps its Click private)
+        try:
+            return super().invoke(ctx)
+        except NeurobenefitsError as problem:
+            fail(problem.message, _EXIT_CODES[problem.kind])
+
+
 _APP_SETTINGS: dict[str, Any] = {
     "name": "neurobenefits",
+    "cls": _Commands,
     "help": HELP,
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
@@ -222,13 +246,11 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def load(ctx: typer.Context) -> Catalogue:
+    from .queries import require_catalogues
+
     settings = _settings(ctx)
-    if settings.only and not settings.catalogues:
-        fail("--only needs at least one --catalogue PATH to read.", exitcodes.USAGE)
-    try:
-        return load_catalogue(settings.catalogues, only=settings.only)
-    except CatalogueError as error:
-        fail("\n".join(str(problem) for problem in error.problems), exitcodes.CATALOGUE)
+    require_catalogues(settings.catalogues, settings.only, what="--catalogue PATH to read")
+    return load_catalogue(settings.catalogues, only=settings.only)
 
 
 def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
@@ -254,65 +276,11 @@ def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
         raise typer.Exit(exitcodes.OK) from None
 
 
-def _render(
-    fmt: str,
-    terminal: Terminal,
-    view: str,
-    catalogue: Catalogue,
-    subject: Any,
-    *,
-    title: str,
-    one: bool = False,
-) -> str:
-    """The text of one answer (`view`: list, show, search, cautions, references) in a format.
+def _answer(answer: Answer, fmt: str | None, terminal: Terminal, *, title: str) -> str:
+    """The answer in the format asked for, else the one that suits where it is going."""
+    from .answers import lay_out
 
-    Each format's module is imported only when that format is asked for. With `one`, the
-    machine formats give the single object rather than a list of one.
-    """
-    if fmt in ("json", "yaml", "csv"):
-        from . import formats, records
-
-        data = records.DATA[view](catalogue, subject)
-        if one and isinstance(data, list):
-            data = data[0]
-        if fmt == "csv":
-            return formats.to_csv(data)
-        dump = formats.to_json if fmt == "json" else formats.to_yaml
-        return dump(data, ascii_only=not terminal.unicode)
-    if fmt == "plain":
-        from . import plain
-
-        return plain.VIEWS[view](catalogue, subject, terminal.width)
-    if fmt == "markdown":
-        from . import markdown
-
-        return markdown.DOCUMENTS[view](catalogue, subject)
-    from . import render
-
-    renderables = render.VIEWS[view](catalogue, subject, terminal.width)
-    if fmt == "svg":
-        return render.to_svg(renderables, terminal, title)
-    return render.to_text(renderables, terminal)
-
-
-def _resolve_category(catalogue: Catalogue, given: str) -> str:
-    keys = [key for key, _ in catalogue.categories]
-    wanted = given.strip().lower()
-    label_of = {key: label.lower() for key, label in catalogue.categories}
-    matches = [key for key in keys if key == wanted or label_of[key] == wanted]
-    if not matches:
-        matches = [
-            key for key in keys if key.startswith(wanted) or label_of[key].startswith(wanted)
-        ]
-    if len(matches) == 1:
-        return matches[0]
-    valid = ", ".join(keys)
-    if matches:
-        fail(
-            f"Category {given!r} fits several: {', '.join(matches)}. Valid categories: {valid}.",
-            exitcodes.USAGE,
-        )
-    fail(f"No category {given!r}. Valid categories: {valid}.", exitcodes.USAGE)
+    return lay_out(answer, fmt or terminal.default_format, terminal, title=title)
 
 
 @app.command("list")
@@ -351,41 +319,14 @@ def list_command(
       neurobenefits list --category mind
       neurobenefits list --evidence supported --format json
     """
+    from .answers import BenefitList
+    from .queries import filter_benefits
+
     catalogue = load(ctx)
     terminal = detect(color=color.value)
-    benefits = list(catalogue.benefits)
-    if category is not None:
-        chosen = _resolve_category(catalogue, category)
-        benefits = [b for b in benefits if b.category == chosen]
-    if evidence is not None:
-        verdicts = [name for name, _ in catalogue.verdicts]
-        wanted = " ".join(evidence.lower().replace("-", " ").replace("_", " ").split())
-        if wanted not in verdicts:
-            fail(
-                f"No verdict {evidence!r}. Valid verdicts: {', '.join(verdicts) or '(none in this catalogue)'}.",
-                exitcodes.USAGE,
-            )
-        benefits = [b for b in benefits if b.evidence and b.evidence.verdict == wanted]
-    if keyword is not None:
-        from .search import Index, keyword_filter
-
-        benefits = keyword_filter(Index(catalogue), keyword, benefits)
-    if not benefits:
-        fail("No benefit matches these filters.", exitcodes.NOT_FOUND)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    text = _render(fmt_name, terminal, "list", catalogue, benefits, title=catalogue.title)
-    emit(text, terminal, pager)
-
-
-def resolve_ref(catalogue: Catalogue, ref: str) -> Benefit:
-    from .lookup import Ambiguous, Found, resolve
-
-    resolution = resolve(catalogue, ref)
-    if isinstance(resolution, Found):
-        return resolution.benefit
-    if isinstance(resolution, Ambiguous):
-        fail(resolution.message, exitcodes.NOT_FOUND)
-    fail(resolution.message, exitcodes.NOT_FOUND)
+    benefits = filter_benefits(catalogue, category=category, evidence=evidence, keyword=keyword)
+    answer = BenefitList(catalogue, benefits)
+    emit(_answer(answer, fmt and fmt.value, terminal, title=catalogue.title), terminal, pager)
 
 
 @app.command("show", context_settings={"ignore_unknown_options": True})
@@ -413,15 +354,16 @@ def show_command(
     """
     if ref.startswith("-") and not ref[1:].isdigit():
         # Unknown options reach REF so that `show -1` can say what exists; others are errors.
-        fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
+        raise BadRequest(f"No such option: {ref}. Try 'neurobenefits show --help'.")
+    from .answers import BenefitDetails
+    from .queries import find_benefit
+
     catalogue = load(ctx)
-    benefit = resolve_ref(catalogue, ref)
+    benefit = find_benefit(catalogue, ref)
     terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    text = _render(
-        fmt_name, terminal, "show", catalogue, benefit, title=f"{benefit.id} {benefit.title}"
-    )
-    emit(text, terminal, pager)
+    answer = BenefitDetails(catalogue, benefit)
+    title = f"{benefit.id} {benefit.title}"
+    emit(_answer(answer, fmt and fmt.value, terminal, title=title), terminal, pager)
 
 
 @app.command("search")
@@ -449,33 +391,15 @@ def search_command(
       neurobenefits search bed sores
       neurobenefits search '"muscle tone"' --format json
     """
-    text_query = " ".join(query)
-    if not text_query.strip():
-        fail(
-            "The search query is empty; give a word to look for, e.g. `neurobenefits search spasm`.",
-            exitcodes.USAGE,
-        )
-    catalogue = load(ctx)
-    from .search import search
+    from .answers import SearchAnswer
+    from .queries import find_hits, search_query
 
-    result = search(catalogue, text_query, limit=limit)
-    if not result.terms:
-        fail(
-            f"The query {text_query!r} has no words to search for; give a word such as spasm.",
-            exitcodes.USAGE,
-        )
-    if not result.hits:
-        if result.unmatched:
-            words = ", ".join(f'"{w}"' for w in result.unmatched)
-            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-            fail(f"No benefit matches {words}.{hint}", exitcodes.NOT_FOUND)
-        fail(
-            f"No benefit matches all of: {result.corrected_query}. Try fewer words.",
-            exitcodes.NOT_FOUND,
-        )
+    text_query = search_query(query)
+    catalogue = load(ctx)
+    result = find_hits(catalogue, text_query, limit)
     terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    text = _render(fmt_name, terminal, "search", catalogue, result, title=f"search: {text_query}")
+    answer = SearchAnswer(catalogue, result)
+    text = _answer(answer, fmt and fmt.value, terminal, title=f"search: {text_query}")
     for correction in result.corrections:
         if fmt and fmt.value in ("json", "yaml", "csv"):
             # Scripts read stdout; the correction still reaches the person, on stderr.
@@ -507,24 +431,14 @@ def cautions_command(
       neurobenefits cautions
       neurobenefits cautions autonomic-dysreflexia
     """
+    from .answers import CautionList
+    from .queries import find_cautions
+
     catalogue = load(ctx)
-    cautions = list(catalogue.cautions)
-    if name is not None:
-        chosen = [c for c in cautions if c.id == name.strip().lower()]
-        if not chosen:
-            chosen = [c for c in cautions if c.id.startswith(name.strip().lower())]
-        if len(chosen) != 1:
-            valid = ", ".join(c.id for c in cautions) or "(none in this catalogue)"
-            fail(f"No caution {name!r}. Cautions: {valid}.", exitcodes.NOT_FOUND)
-        cautions = chosen
-    if not cautions:
-        fail("This catalogue has no cautions.", exitcodes.NOT_FOUND)
+    cautions = find_cautions(catalogue, name)
     terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    text = _render(
-        fmt_name, terminal, "cautions", catalogue, cautions, title="Cautions", one=name is not None
-    )
-    emit(text, terminal, pager)
+    answer = CautionList(catalogue, cautions, single=name is not None)
+    emit(_answer(answer, fmt and fmt.value, terminal, title="Cautions"), terminal, pager)
 
 
 @app.command("references")
@@ -550,32 +464,19 @@ def references_command(
       neurobenefits references --format bibtex > neurobenefits.bib
       neurobenefits references moyer2011 --format ris
     """
+    from .answers import ReferenceList
+    from .queries import find_references
+
     catalogue = load(ctx)
-    references = list(catalogue.references)
-    if key is not None:
-        references = [r for r in references if r.id == key.strip().lower()]
-        if not references:
-            valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
-            fail(f"No reference {key!r}. References: {valid}.", exitcodes.NOT_FOUND)
-    if not references:
-        fail("This catalogue has no references.", exitcodes.NOT_FOUND)
+    references = find_references(catalogue, key)
     terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    if fmt_name in ("bibtex", "ris"):
+    if fmt in (ReferenceFormat.bibtex, ReferenceFormat.ris):
         from .bibliography import to_bibtex, to_ris
 
-        emit((to_bibtex if fmt_name == "bibtex" else to_ris)(references), terminal, pager)
+        emit((to_bibtex if fmt is ReferenceFormat.bibtex else to_ris)(references), terminal, pager)
         return
-    text = _render(
-        fmt_name,
-        terminal,
-        "references",
-        catalogue,
-        references,
-        title="References",
-        one=key is not None,
-    )
-    emit(text, terminal, pager)
+    answer = ReferenceList(catalogue, references, single=key is not None)
+    emit(_answer(answer, fmt and fmt.value, terminal, title="References"), terminal, pager)
 
 
 @app.command("about")
@@ -593,53 +494,19 @@ def about_command(
       neurobenefits --catalogue clinic.yaml about
     """
     from .catalogue import personal_overlay_path
+    from .queries import about_data
 
     catalogue = load(ctx)
     terminal = detect(color="never")
-    personal = personal_overlay_path()
-    files = [
-        {
-            "path": f.path,
-            "role": f.role,
-            "benefits_added": f.benefits_added,
-            "benefits_extended": f.benefits_extended,
-        }
-        for f in catalogue.files
-    ]
+    data = about_data(catalogue, personal_overlay_path())
     if fmt is DataFormat.json:
         from .formats import to_json
 
-        data = {
-            "title": catalogue.title,
-            "evidence_as_of": catalogue.evidence_as_of,
-            "benefits": len(catalogue.benefits),
-            "references": len(catalogue.references),
-            "cautions": len(catalogue.cautions),
-            "files": files,
-            "personal_overlay": {"path": str(personal), "exists": personal.is_file()},
-        }
         emit(to_json(data, ascii_only=not terminal.unicode), terminal)
         return
-    lines = [
-        f"{catalogue.title}: {len(catalogue.benefits)} benefits, {len(catalogue.references)} references, {len(catalogue.cautions)} cautions",
-        *(
-            [f"Evidence checked as of {catalogue.evidence_as_of}."]
-            if catalogue.evidence_as_of
-            else []
-        ),
-        "",
-        "Files, in the order they were stacked:",
-    ]
-    for number, f in enumerate(files, 1):
-        lines.append(
-            f"  {number}. {f['path']} ({f['role']}): {f['benefits_added']} added, {f['benefits_extended']} extended"
-        )
-    lines += [
-        "",
-        f"Personal overlay: {personal} ({'loaded' if personal.is_file() else 'not present'})",
-    ]
-    lines.append(f"More files: {ENV_VARIABLE} (separated by {os.pathsep!r}) and --catalogue PATH.")
-    emit("\n".join(lines) + "\n", terminal)
+    from .plain import about_view
+
+    emit(about_view(data), terminal)
 
 
 @app.command("validate")
@@ -665,35 +532,31 @@ def validate_command(
       neurobenefits validate clinic.yaml
       neurobenefits validate clinic.yaml --format json
     """
-    from .catalogue import load_stack, stack_paths
+    from .queries import validate_stack
 
     settings = _settings(ctx)
     given = list(paths or [])
-    extra = settings.catalogues + given
-    if settings.only and not extra:
-        fail("--only needs at least one file to validate.", exitcodes.USAGE)
-    problems = []
-    try:
-        catalogue = load_stack(stack_paths(extra, only=settings.only))
-    except CatalogueError as error:
-        problems = error.problems
+    found = validate_stack(settings.catalogues, given, only=settings.only)
     terminal = detect(color="never")
     if fmt is DataFormat.json:
         from .formats import to_json
 
-        checked = [str(p) for p in extra] if extra else [f.path for f in catalogue.files]
         text = to_json(
-            {"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]},
+            {
+                "valid": found.valid,
+                "files": found.files,
+                "problems": [p.as_dict() for p in found.problems],
+            },
             ascii_only=not terminal.unicode,
         )
         sys.stdout.write(text) if terminal.unicode else sys.stdout.write(to_ascii(text))
-        if problems:
+        if not found.valid:
             raise typer.Exit(exitcodes.CATALOGUE)
         return
-    if problems:
-        fail("\n".join(str(p) for p in problems), exitcodes.CATALOGUE)
+    if found.catalogue is None:
+        raise CatalogueError(found.problems)
     names = ", ".join(str(p) for p in given) or "the catalogue"
-    emit(f"{names}: valid ({len(catalogue.benefits)} benefits in the stack).\n", terminal)
+    emit(f"{names}: valid ({len(found.catalogue.benefits)} benefits in the stack).\n", terminal)
 
 
 @app.command("schema")
@@ -708,16 +571,6 @@ def schema_command() -> None:
     from .schema import catalogue_schema
 
     emit(to_json(catalogue_schema()), detect(color="never"))
-
-
-def _handout_date() -> date:
-    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
-    from datetime import datetime, timezone
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
 
 
 @app.command("export")
@@ -774,24 +627,19 @@ def export_command(
       neurobenefits export --format markdown > benefits.md
       neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
     """
-    from .handout import Handout, to_html, to_markdown
+    from .handout import export_format, handout_from_options, to_html, to_markdown
+    from .queries import find_benefits, handout_date
 
     catalogue = load(ctx)
-    benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
-    benefits = list(dict.fromkeys(benefits))
-    chosen = fmt.value if fmt else _format_from_name(output)
-    if chosen == "pdf" and output is None and sys.stdout.isatty():
-        fail(
-            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
-            exitcodes.USAGE,
-        )
-    handout = Handout(
+    benefits = find_benefits(catalogue, refs or [])
+    chosen = export_format(fmt and fmt.value, output, to_terminal=sys.stdout.isatty())
+    handout = handout_from_options(
         catalogue,
         benefits,
-        title=(title or catalogue.title).strip() or catalogue.title,
-        made_on=_handout_date(),
-        client=client.strip() if client and client.strip() else None,
-        notes=notes.strip() if notes and notes.strip() else None,
+        made_on=handout_date(),
+        title=title,
+        client=client,
+        notes=notes,
         evidence=not no_evidence,
     )
     if chosen == "markdown":
@@ -799,16 +647,11 @@ def export_command(
     elif chosen == "html":
         data = to_html(handout).encode("utf-8")
     else:
-        from .pdf import BrowserMissing, PrintFailed, html_to_pdf
+        from .pdf import html_to_pdf
 
         if output is not None and output.exists() and not force:
-            fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
-        try:
-            data = html_to_pdf(to_html(handout, paper=paper.value))
-        except BrowserMissing as error:
-            fail(str(error), exitcodes.USAGE)
-        except PrintFailed as error:
-            fail(str(error), exitcodes.OUTPUT)
+            raise OutputFailed(f"{output} exists already; add --force to overwrite it.")
+        data = html_to_pdf(to_html(handout, paper=paper.value))
     if output is None:
         if chosen == "pdf":
             sys.stdout.buffer.write(data)
@@ -820,17 +663,12 @@ def export_command(
     try:
         write_atomically(output, data, force=force)
     except OutputExists:
-        fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
+        raise OutputFailed(f"{output} exists already; add --force to overwrite it.") from None
     except OSError as error:
-        fail(f"Could not write {output}: {error.strerror or error}.", exitcodes.OUTPUT)
+        raise OutputFailed(f"Could not write {output}: {error.strerror or error}.") from None
     sys.stderr.write(
         f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
     )
-
-
-def _format_from_name(output: Path | None) -> str:
-    suffix = output.suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
 
 
 def main() -> None:
@@ -889,4 +727,4 @@ def run(arguments: list[str]) -> None:
             f"neurobenefits: internal error: {type(error).__name__}: {error}. "
             "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it.\n"
         )
-        sys.exit(70)
+        sys.exit(exitcodes.INTERNAL)

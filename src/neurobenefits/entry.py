@@ -15,6 +15,8 @@ import os
 import sys
 from collections.abc import Callable
 
+from . import exitcodes
+
 
 def main() -> None:
     code = _exit_code(_run)
@@ -49,5 +51,5 @@ def _exit_code(action: Callable[[], None]) -> int:
     except SystemExit as done:  # Typer ends every command this way, with an int or None
         return done.code if isinstance(done.code, int) else int(done.code is not None)
     except KeyboardInterrupt:
-        return 130
-    return 0
+        return exitcodes.INTERRUPTED
+    return exitcodes.OK

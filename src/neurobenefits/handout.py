@@ -11,8 +11,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from . import markdown
+from .errors import BadRequest
 from .model import Benefit, Catalogue, Reference
 from .present import VERDICT_MARKERS, evidence_references, source_line
 
@@ -39,6 +41,40 @@ class Handout:
             for reference in evidence_references(self.catalogue, benefit):
                 seen.setdefault(reference.id, reference)
         return list(seen.values())
+
+
+def handout_from_options(
+    catalogue: Catalogue,
+    benefits: Sequence[Benefit],
+    *,
+    made_on: date,
+    title: str | None = None,
+    client: str | None = None,
+    notes: str | None = None,
+    evidence: bool = True,
+) -> Handout:
+    """The sheet the options ask for: a blank title falls back to the catalogue's, and a
+    blank name or note is left out."""
+    return Handout(
+        catalogue,
+        benefits,
+        title=(title or catalogue.title).strip() or catalogue.title,
+        made_on=made_on,
+        client=client.strip() if client and client.strip() else None,
+        notes=notes.strip() if notes and notes.strip() else None,
+        evidence=evidence,
+    )
+
+
+def export_format(given: str | None, output: Path | None, *, to_terminal: bool) -> str:
+    """markdown, html or pdf: as given, else from the output file's name, else markdown."""
+    suffix = output.suffix.lower() if output else ""
+    chosen = given or {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
+    if chosen == "pdf" and output is None and to_terminal:
+        raise BadRequest(
+            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file."
+        )
+    return chosen
 
 
 def human_date(day: date) -> str:

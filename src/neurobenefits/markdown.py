@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
@@ -159,13 +159,3 @@ def references_document(catalogue: Catalogue, references: Iterable[Reference]) -
 def _join(lines: list[str]) -> str:
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-
-
-# Each answer by name, as cli.py asks for it.
-DOCUMENTS: dict[str, Callable[..., str]] = {
-    "list": list_document,
-    "show": show_document,
-    "search": search_document,
-    "cautions": cautions_document,
-    "references": references_document,
-}

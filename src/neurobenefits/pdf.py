@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .errors import BadRequest, OutputFailed
+
 BROWSER_VARIABLE = "NEUROBENEFITS_CHROMIUM"
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 INSTALL_HINT = (
@@ -34,11 +36,11 @@ FLAGS = (
 )
 
 
-class BrowserMissing(Exception):
+class BrowserMissing(BadRequest):
     """No browser to print with."""
 
 
-class PrintFailed(Exception):
+class PrintFailed(OutputFailed):
     """The browser ran but did not produce a PDF."""
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .present import (
     citation_line,
@@ -140,11 +141,28 @@ def references_view(catalogue: Catalogue, references: Iterable[Reference], width
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-# Each answer by name, as cli.py asks for it.
-VIEWS: dict[str, Callable[..., str]] = {
-    "list": list_view,
-    "show": show_view,
-    "search": search_view,
-    "cautions": cautions_view,
-    "references": references_view,
-}
+def about_view(about: dict[str, Any]) -> str:
+    """`about`: the catalogue's size and the files it was stacked from (queries.about_data)."""
+    from .catalogue import ENV_VARIABLE
+
+    lines = [
+        f"{about['title']}: {about['benefits']} benefits, {about['references']} references, {about['cautions']} cautions",
+        *(
+            [f"Evidence checked as of {about['evidence_as_of']}."]
+            if about["evidence_as_of"]
+            else []
+        ),
+        "",
+        "Files, in the order they were stacked:",
+    ]
+    for number, f in enumerate(about["files"], 1):
+        lines.append(
+            f"  {number}. {f['path']} ({f['role']}): {f['benefits_added']} added, {f['benefits_extended']} extended"
+        )
+    personal = about["personal_overlay"]
+    lines += [
+        "",
+        f"Personal overlay: {personal['path']} ({'loaded' if personal['exists'] else 'not present'})",
+        f"More files: {ENV_VARIABLE} (separated by {os.pathsep!r}) and --catalogue PATH.",
+    ]
+    return "\n".join(lines) + "\n"

@@ -6,7 +6,6 @@ schema/output.schema.json, which a test checks every machine output against.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -94,16 +93,6 @@ def reference_with_citers(catalogue: Catalogue, reference: Reference) -> dict[st
     record["benefits"] = [b.id for b in catalogue.citing(reference.id)]
     record["cautions"] = [c.id for c in catalogue.cautions_citing(reference.id)]
     return record
-
-
-# Each answer by name, as cli.py asks for it: the data for JSON, YAML and CSV.
-DATA: dict[str, Callable[[Catalogue, Any], Any]] = {
-    "list": lambda catalogue, benefits: [benefit_record(catalogue, b) for b in benefits],
-    "show": benefit_record,
-    "search": search_records,
-    "cautions": lambda catalogue, cautions: [caution_record(catalogue, c) for c in cautions],
-    "references": lambda catalogue, refs: [reference_with_citers(catalogue, r) for r in refs],
-}
 
 
 def flat_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -263,14 +263,3 @@ def references_view(
         ]
         table.add_row(Text(reference.id), source, Text(", ".join(uses)))
     return [table, footer(catalogue)]
-
-
-# Each answer by name, as cli.py asks for it; every view takes the catalogue, its subject
-# and the width.
-VIEWS: dict[str, Callable[..., list[RenderableType]]] = {
-    "list": list_view,
-    "show": show_view,
-    "search": search_view,
-    "cautions": cautions_view,
-    "references": references_view,
-}

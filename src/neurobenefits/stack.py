@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem, describe_path
+from .errors import CatalogueError
+from .problems import PathKey, Problem, describe_path
 from .spec import BENEFIT_REQUIRED, CATALOGUE, CATALOGUE_REQUIRED
 from .validate import check
 from .yamlsafe import Document
 
-PathKey = tuple[str | int, ...]
 _LIST_FIELDS = ("keywords", "related", "cautions", "references")
 
 
@@ -38,14 +38,6 @@ class Layer:
 class _Origin:
     layer: int
     path: PathKey
-
-
-class CatalogueProblems(Exception):
-    """The files do not make a valid catalogue; `problems` says every way they fail."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = problems
 
 
 def check_layer(layer: Layer) -> list[Problem]:
@@ -90,16 +82,16 @@ def check_layer(layer: Layer) -> list[Problem]:
 
 
 def stack_layers(layers: Sequence[Layer]) -> dict[str, Any]:
-    """Stack the files in order and check the whole, or raise CatalogueProblems."""
+    """Stack the files in order and check the whole, or raise CatalogueError."""
     problems = [problem for layer in layers for problem in check_layer(layer)]
     if problems:
-        raise CatalogueProblems(problems)
+        raise CatalogueError(problems)
     merger = _Merger(layers)
     for index, layer in enumerate(layers):
         merger.add(index, layer.document.data)
     problems = merger.check_whole()
     if problems:
-        raise CatalogueProblems(problems)
+        raise CatalogueError(problems)
     return merger.merged()
 
 

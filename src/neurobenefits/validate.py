@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from .problems import PathKey
 from .spec import Integer, ListOf, MapOf, Record, Spec, Text
 
-PathKey = tuple[str | int, ...]
 Finding = tuple[PathKey, str]
 
 

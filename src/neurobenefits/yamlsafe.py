@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .problems import PathKey
+
 MAX_FILE_BYTES = 32 * 1024 * 1024  # ten thousand benefits take about 11 MB
 MAX_NODES = 5_000_000  # a ceiling on work, whatever the file holds
 
-PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
 
 # The standard scalar tags; anything else (!!python/object, !custom ...) is refused.

@@ -1,0 +1,235 @@
+"""What to answer: the rules every face shares, as pure functions over a Catalogue.
+
+Each returns what was asked for or raises a problem from errors.py (its message says what
+was wrong and what would be right); the face decides how to show it and how to end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import BadRequest, NeurobenefitsError, NothingFound
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .model import Benefit, Catalogue, Caution, Reference
+    from .problems import Problem
+    from .search import SearchResult
+
+
+def require_catalogues(paths: Sequence[Path], only: bool, *, what: str) -> None:
+    """--only means "just these files", so it needs at least one."""
+    if only and not paths:
+        raise BadRequest(f"--only needs at least one {what}.")
+
+
+def find_benefit(catalogue: Catalogue, ref: str) -> Benefit:
+    """The one benefit a number, slug or title (or a unique part of one) names."""
+    from .lookup import Found, resolve
+
+    resolution = resolve(catalogue, ref)
+    if isinstance(resolution, Found):
+        return resolution.benefit
+    raise NothingFound(resolution.message)
+
+
+def find_benefits(catalogue: Catalogue, refs: Sequence[str]) -> list[Benefit]:
+    """Each benefit named once, in the order first named; every benefit when none are."""
+    if not refs:
+        return list(catalogue.benefits)
+    return list(dict.fromkeys(find_benefit(catalogue, ref) for ref in refs))
+
+
+def resolve_category(catalogue: Catalogue, given: str) -> str:
+    """The category key that `given` names: a key or label, or a unique prefix of one."""
+    keys = [key for key, _ in catalogue.categories]
+    wanted = given.strip().lower()
+    label_of = {key: label.lower() for key, label in catalogue.categories}
+    matches = [key for key in keys if key == wanted or label_of[key] == wanted]
+    if not matches:
+        matches = [
+            key for key in keys if key.startswith(wanted) or label_of[key].startswith(wanted)
+        ]
+    if len(matches) == 1:
+        return matches[0]
+    valid = ", ".join(keys)
+    if matches:
+        raise BadRequest(
+            f"Category {given!r} fits several: {', '.join(matches)}. Valid categories: {valid}."
+        )
+    raise BadRequest(f"No category {given!r}. Valid categories: {valid}.")
+
+
+def parse_verdict(catalogue: Catalogue, given: str) -> str:
+    """The verdict `given` names, however it is cased or joined ('not-supported')."""
+    verdicts = [name for name, _ in catalogue.verdicts]
+    wanted = " ".join(given.lower().replace("-", " ").replace("_", " ").split())
+    if wanted not in verdicts:
+        raise BadRequest(
+            f"No verdict {given!r}. Valid verdicts: {', '.join(verdicts) or '(none in this catalogue)'}."
+        )
+    return wanted
+
+
+def filter_benefits(
+    catalogue: Catalogue,
+    *,
+    category: str | None = None,
+    evidence: str | None = None,
+    keyword: str | None = None,
+) -> list[Benefit]:
+    """The benefits that pass every filter given; at least one, or NothingFound."""
+    benefits = list(catalogue.benefits)
+    if category is not None:
+        chosen = resolve_category(catalogue, category)
+        benefits = [b for b in benefits if b.category == chosen]
+    if evidence is not None:
+        verdict = parse_verdict(catalogue, evidence)
+        benefits = [b for b in benefits if b.evidence and b.evidence.verdict == verdict]
+    if keyword is not None:
+        from .search import Index, keyword_filter
+
+        benefits = keyword_filter(Index(catalogue), keyword, benefits)
+    if not benefits:
+        raise NothingFound("No benefit matches these filters.")
+    return benefits
+
+
+def find_caution(catalogue: Catalogue, name: str) -> Caution:
+    """The caution with this id, else the only one whose id starts with it."""
+    wanted = name.strip().lower()
+    cautions = catalogue.cautions
+    chosen = [c for c in cautions if c.id == wanted]
+    if not chosen:
+        chosen = [c for c in cautions if c.id.startswith(wanted)]
+    if len(chosen) != 1:
+        valid = ", ".join(c.id for c in cautions) or "(none in this catalogue)"
+        raise NothingFound(f"No caution {name!r}. Cautions: {valid}.")
+    return chosen[0]
+
+
+def find_cautions(catalogue: Catalogue, name: str | None) -> list[Caution]:
+    """The one caution named, or every caution; at least one, or NothingFound."""
+    if name is not None:
+        return [find_caution(catalogue, name)]
+    if not catalogue.cautions:
+        raise NothingFound("This catalogue has no cautions.")
+    return list(catalogue.cautions)
+
+
+def find_reference(catalogue: Catalogue, key: str) -> Reference:
+    """The reference with exactly this key (keys are short; a prefix would mislead)."""
+    found = catalogue.reference(key.strip().lower())
+    if found is None:
+        valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
+        raise NothingFound(f"No reference {key!r}. References: {valid}.")
+    return found
+
+
+def find_references(catalogue: Catalogue, key: str | None) -> list[Reference]:
+    """The one reference named, or every reference; at least one, or NothingFound."""
+    if key is not None:
+        return [find_reference(catalogue, key)]
+    if not catalogue.references:
+        raise NothingFound("This catalogue has no references.")
+    return list(catalogue.references)
+
+
+def search_query(words: Sequence[str]) -> str:
+    """The query the words make, which must hold something to look for."""
+    query = " ".join(words)
+    if not query.strip():
+        raise BadRequest(
+            "The search query is empty; give a word to look for, e.g. `neurobenefits search spasm`."
+        )
+    return query
+
+
+def find_hits(catalogue: Catalogue, query: str, limit: int | None = None) -> SearchResult:
+    """The search result for `query`, holding at least one hit, or the problem that says why not."""
+    from .search import search
+
+    result = search(catalogue, query, limit=limit)
+    problem = explain_no_hits(query, result)
+    if problem:
+        raise problem
+    return result
+
+
+def explain_no_hits(query: str, result: SearchResult) -> NeurobenefitsError | None:
+    """Why a search found nothing, with the words it might have meant; None when it found some."""
+    if not result.terms:
+        return BadRequest(
+            f"The query {query!r} has no words to search for; give a word such as spasm."
+        )
+    if result.hits:
+        return None
+    if result.unmatched:
+        words = ", ".join(f'"{w}"' for w in result.unmatched)
+        hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+        return NothingFound(f"No benefit matches {words}.{hint}")
+    return NothingFound(f"No benefit matches all of: {result.corrected_query}. Try fewer words.")
+
+
+def about_data(catalogue: Catalogue, personal: Path) -> dict[str, Any]:
+    """What `about` reports: the catalogue's size and each file of the stack, in order."""
+    return {
+        "title": catalogue.title,
+        "evidence_as_of": catalogue.evidence_as_of,
+        "benefits": len(catalogue.benefits),
+        "references": len(catalogue.references),
+        "cautions": len(catalogue.cautions),
+        "files": [
+            {
+                "path": f.path,
+                "role": f.role,
+                "benefits_added": f.benefits_added,
+                "benefits_extended": f.benefits_extended,
+            }
+            for f in catalogue.files
+        ],
+        "personal_overlay": {"path": str(personal), "exists": personal.is_file()},
+    }
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What `validate` found: the files checked, every problem, and the stack when valid."""
+
+    files: list[str]
+    problems: list[Problem]
+    catalogue: Catalogue | None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def validate_stack(catalogues: Sequence[Path], given: Sequence[Path], *, only: bool) -> Validation:
+    """Check the given files as they would stack (on the bundled catalogue, unless `only`)."""
+    from .catalogue import CatalogueError, load_stack, stack_paths
+
+    extra = [*catalogues, *given]
+    require_catalogues(extra, only, what="file to validate")
+    stack = stack_paths(extra, only=only)
+    checked = [str(path) for path in extra] if extra else [str(path) for path, _ in stack]
+    try:
+        catalogue = load_stack(stack)
+    except CatalogueError as error:
+        return Validation(checked, error.problems, None)
+    return Validation(checked, [], catalogue)
+
+
+def handout_date(environ: Mapping[str, str] | None = None) -> date:
+    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
+    from datetime import date, datetime, timezone
+
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
