@@ -112,6 +112,9 @@ def _console_script_with_load(body: str) -> subprocess.CompletedProcess[str]:
         "import os, signal, sys\n"
         "import neurobenefits.cli as cli\n"
         "from neurobenefits.entry import main\n"
+        # A child inherits an ignored SIGINT (some CI wrappers ignore it), and Python then
+        # installs no Ctrl-C handler: put back the one a shell gives.
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         f"def replaced(ctx):\n    {body}\n"
         "cli.load = replaced\n"
         "sys.argv = ['neurobenefits', 'list']\n"

@@ -1,0 +1,137 @@
+"""The checks of a catalogue file: each kind of wrong value has its own exact message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from neurobenefits.catalogue import CatalogueError, load_catalogue
+
+from .test_loading import MINIMAL
+
+_REFERENCE = """\
+references:
+  smith2020:
+    authors: Smith J
+    year: 2020
+    title: A trial
+    journal: A journal
+    finding: It helped.
+"""
+_BENEFIT_FIELDS = (
+    "id, slug, title, category, summary, description, keywords, related, cautions, evidence, notes"
+)
+_TOP_FIELDS = (
+    "schema_version, title, source, introduction, closing, disclaimer, categories, synonyms, "
+    "verdicts, evidence_as_of, benefits, references, cautions"
+)
+
+
+def _problems(tmp_path: Path, *texts: str) -> list[str]:
+    """Every problem of the stacked files, each with its file's name shortened to its number."""
+    paths = []
+    for number, text in enumerate(texts, 1):
+        path = tmp_path / f"{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(paths, only=True)
+    return [str(p).replace(f"{tmp_path}/", "") for p in raised.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("year: 2020", "year: 99"),
+            "16:11: references.smith2020.year: must be from 1000 to 9999, got 99",
+        ),
+        (
+            ("year: 2020", "year: 10000"),
+            "16:11: references.smith2020.year: must be from 1000 to 9999, got 10000",
+        ),
+        (
+            ("schema_version: 1", "schema_version: 2"),
+            "1:17: schema_version: must be 1, got 2",
+        ),
+        (
+            ("    description: More words.", "    description: More words.\n    zzz: 1"),
+            f"13:10: benefits[0] (id 1).zzz: unknown field 'zzz'; expected one of: {_BENEFIT_FIELDS}",
+        ),
+        (
+            ("summary: One line.", 'summary: ""'),
+            "11:14: benefits[0] (id 1).summary: is empty; expected text",
+        ),
+        (
+            ("summary: One line.", 'summary: "  "'),
+            "11:14: benefits[0] (id 1).summary: is empty; expected text",
+        ),
+        (
+            ("title: First", "title: true"),
+            "9:12: benefits[0] (id 1).title: expected text, got true/false (true)",
+        ),
+        (
+            ("title: First", "title: {a: b}"),
+            "9:12: benefits[0] (id 1).title: expected text, got a mapping",
+        ),
+        (
+            ("title: First", "title:"),
+            "9:11: benefits[0] (id 1).title: expected text, got nothing (null)",
+        ),
+        (
+            ("title: First", "title: 1.5"),
+            "9:12: benefits[0] (id 1).title: expected text, got a number (1.5)",
+        ),
+        (
+            ("id: 1", "id: " + "x" * 40),
+            "7:9: benefits[0] (id xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx).id: expected a whole "
+            "number, got text ('xxxxxxxxxxxxxxxxxxxxxxxxxxx...')",
+        ),
+        (
+            ("disclaimer: For", "1.5: x\ndisclaimer: For"),
+            "3:1: key '1.5' must be text or a whole number",
+        ),
+        (
+            ("disclaimer: For", "1: x\ndisclaimer: For"),
+            f"3:4: 1: unknown field 1; expected one of: {_TOP_FIELDS}",
+        ),
+        (
+            ("  body: Body", "  body: Body\n  1: x"),
+            "6:6: categories.1: expected lower-case words joined by hyphens, got a number (1)",
+        ),
+        (
+            ("  body: Body", "  body: Body\n  1.5: x"),
+            "6:3: key '1.5' must be text or a whole number",
+        ),
+    ],
+)
+def test_each_wrong_value_has_its_message(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    text = (MINIMAL + _REFERENCE).replace(*change, 1)
+    assert _problems(tmp_path, text) == [f"1.yaml:{expected}"]
+
+
+def test_a_second_file_cannot_reuse_a_slug(tmp_path: Path) -> None:
+    second = """\
+benefits:
+  - id: 2
+    slug: first
+    title: Second
+    category: body
+    summary: Two lines.
+    description: Other words.
+"""
+    assert _problems(tmp_path, MINIMAL, second) == [
+        "2.yaml:3:11: benefits[0] (id 2).slug: duplicate slug 'first'; benefit 1 has it already"
+    ]
+
+
+def test_a_second_file_may_restate_a_benefits_own_slug(tmp_path: Path) -> None:
+    first = tmp_path / "1.yaml"
+    first.write_text(MINIMAL, encoding="utf-8")
+    second = tmp_path / "2.yaml"
+    second.write_text("benefits:\n  - id: 1\n    slug: first\n", encoding="utf-8")
+    catalogue = load_catalogue([first, second], only=True)
+    assert [(b.id, b.slug) for b in catalogue.benefits] == [(1, "first")]
