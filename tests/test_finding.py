@@ -178,3 +178,10 @@ def test_every_mark_of_every_search_lies_on_a_matched_word(catalogue: Catalogue)
                 assert text[start:end].strip(".") == text[start:end], (word, text)
                 checked += 1
     assert checked > 100
+
+
+def test_of_equally_close_titles_the_first_is_suggested(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "Knee"), _benefit(2, "Knew"))
+    result = run("--catalogue", str(path), "--only", "show", "kneb")
+    assert result.exit_code == exitcodes.NOT_FOUND
+    assert result.stderr == "No benefit 'kneb'. Did you mean 1 Knee?\n"
