@@ -169,9 +169,16 @@ def test_no_run_of_seven_words_is_copied_from_the_article() -> None:
 
 def test_the_check_for_copied_runs_can_fail() -> None:
     # The comparison itself: a sentence of the article, lightly punctuated, is caught.
-    article = _runs(_words("Reduces muscle tone and stiffness, thereby improving joint flexibility."), 7)
-    assert _runs(_words("It reduces muscle tone and stiffness thereby improving joint..."), 7) & article
-    assert not _runs(_words("It lowers muscle tone and stiffness, making joints freer."), 7) & article
+    article = _runs(
+        _words("Reduces muscle tone and stiffness, thereby improving joint flexibility."), 7
+    )
+    assert (
+        _runs(_words("It reduces muscle tone and stiffness thereby improving joint..."), 7)
+        & article
+    )
+    assert (
+        not _runs(_words("It lowers muscle tone and stiffness, making joints freer."), 7) & article
+    )
 
 
 # A summary or first sentence below *supported* opens by saying whose claim it is.

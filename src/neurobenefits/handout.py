@@ -21,7 +21,8 @@ from .present import (
     evidence_references,
     handout_coverage,
     source_line,
-    verdict_with_meaning,
+    verdict_label,
+    verdict_meaning,
 )
 
 
@@ -152,7 +153,8 @@ header p { margin: .15rem 0; }
 .cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
 .cautions h2 { color: #8a1c1c; }
 .cautions ul { padding-left: 1.2rem; margin: .4rem 0 0; }
-.caution { margin-bottom: .35rem; }
+.caution { margin-bottom: .5rem; }
+.meaning { font-style: italic; }
 .closing { font-style: italic; }
 .references li { margin-bottom: .3rem; }
 a { color: #0b4f8a; }
@@ -208,10 +210,12 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
             f"<p>{esc(benefit.description)}</p>",
         ]
         if handout.evidence and benefit.evidence:
-            verdict = verdict_with_meaning(catalogue, benefit.evidence.verdict)
+            verdict = benefit.evidence.verdict
+            meaning = verdict_meaning(catalogue, verdict)
             parts.append(
-                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict)}.</span> '
-                f"{esc(benefit.evidence.summary)}</p>"
+                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict_label(verdict))}</span>'
+                + (f' <span class="meaning">({esc(meaning)})</span>' if meaning else "")
+                + f". {esc(benefit.evidence.summary)}</p>"
             )
         parts.append("</article>")
     if catalogue.closing:
@@ -251,8 +255,8 @@ def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
     ]
     for caution in cautions:
         parts.append(
-            f'<li class="caution"><strong>{esc(caution.title)}.</strong> '
-            f"<em>Who:</em> {esc(caution.who)} {esc(caution.text)}</li>"
+            f'<li class="caution"><strong>{esc(caution.title)}</strong><br>'
+            f"<em>Who:</em> {esc(caution.who)}<br>{esc(caution.text)}</li>"
         )
     return [*parts, "</ul>", "</section>"]
 

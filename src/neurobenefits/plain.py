@@ -23,14 +23,23 @@ if TYPE_CHECKING:
     from .search import SearchResult
 
 
+_KEEP = "\u00a0"  # joins words that must not be split across lines; a space once wrapped
+
+
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
+    lines = textwrap.wrap(
         text,
         width=max(10, width),
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [indent.rstrip()]
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _verdict(verdict: str) -> str:
+    """`[~] limited`, kept on one line when wrapped."""
+    return verdict_label(verdict).replace(" ", _KEEP)
 
 
 def _footer(catalogue: Catalogue, width: int) -> list[str]:
@@ -60,7 +69,7 @@ def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> 
     for benefit in benefits:
         head = f"{benefit.id:>2}  {benefit.title} ({catalogue.category_label(benefit.category)})"
         if benefit.evidence:
-            head += f" {verdict_label(benefit.evidence.verdict)}"
+            head += f" {_verdict(benefit.evidence.verdict)}"
         lines += _wrap(head, width, indent="    ", first="")
         lines += _wrap(benefit.summary, width, indent="    ")
     lines += _legend(catalogue, benefits, width)
@@ -112,7 +121,7 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
     for hit in result.hits:
         head = f"{hit.benefit.id:>2}  {hit.benefit.title}"
         if hit.benefit.evidence:
-            head += f" {verdict_label(hit.benefit.evidence.verdict)}"
+            head += f" {_verdict(hit.benefit.evidence.verdict)}"
         lines += _wrap(head, width, indent="    ", first="")
         synonyms = sorted({m.word for m in hit.matches if m.synonym})
         fields = ", ".join(dict.fromkeys(m.field for m in hit.matches))

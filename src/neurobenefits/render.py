@@ -228,10 +228,14 @@ def search_view(
         parts.append(Text(""))
     for hit in result.hits:
         head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
-        if hit.benefit.evidence:
-            head.append("  ")
-            head.append_text(verdict_text(hit.benefit.evidence.verdict))
         body: list[RenderableType] = [head]
+        if hit.benefit.evidence:
+            verdict = verdict_text(hit.benefit.evidence.verdict)
+            if head.cell_len + 2 + verdict.cell_len <= width:
+                head.append("  ")
+                head.append_text(verdict)
+            else:  # on a line of its own rather than split
+                body.append(Padding(verdict, (0, 0, 0, 4), expand=False))
         if hit.snippet:
             snippet = Text(hit.snippet.text)
             for start, end in hit.snippet.highlights:
