@@ -26,8 +26,10 @@ benefits:
 """
 
 
-def _benefit(number: int, title: str, description: str = "More words.") -> str:
-    slug = "-".join(words(fold(title)))
+def _benefit(
+    number: int, title: str, description: str = "More words.", slug: str | None = None
+) -> str:
+    slug = slug or "-".join(words(fold(title)))
     return (
         f"  - id: {number}\n    slug: {slug}\n    title: {title}\n    category: body\n"
         f"    summary: One line.\n    description: {json.dumps(description)}\n"
@@ -180,8 +182,243 @@ def test_every_mark_of_every_search_lies_on_a_matched_word(catalogue: Catalogue)
     assert checked > 100
 
 
+def _show(path: Path, ref: str) -> tuple[int, str]:
+    """`show REF` in a catalogue of its own: the exit code, and the title or the error."""
+    result = run("--catalogue", str(path), "--only", "show", ref, "--format", "json")
+    if result.exit_code:
+        return result.exit_code, result.stderr.strip()
+    return result.exit_code, str(json.loads(result.stdout)["title"])
+
+
+def test_a_whole_title_wins_over_a_longer_title_that_holds_it(tmp_path: Path) -> None:
+    path = _catalogue(
+        tmp_path,
+        _benefit(1, "Sleep", slug="rest"),
+        _benefit(2, "Sleep Quality", slug="quality"),
+    )
+    assert _show(path, "Sleep") == (exitcodes.OK, "Sleep")
+    assert _show(path, "quality") == (exitcodes.OK, "Sleep Quality")
+
+
+def test_a_short_part_of_a_title_must_be_a_whole_word(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "Go Slow", slug="gently"), _benefit(2, "Stop"))
+    assert _show(path, "go") == (exitcodes.OK, "Go Slow")
+    assert _show(path, "slo") == (exitcodes.OK, "Go Slow")  # three letters may be a part
+    assert _show(path, "sl")[0] == exitcodes.NOT_FOUND  # two may not
+
+
+def test_the_closest_title_is_suggested_not_the_first_close_one(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "Kneel"), _benefit(2, "Knee"))
+    assert _show(path, "kneex") == (exitcodes.NOT_FOUND, "No benefit 'kneex'. Did you mean 2 Knee?")
+
+
 def test_of_equally_close_titles_the_first_is_suggested(tmp_path: Path) -> None:
     path = _catalogue(tmp_path, _benefit(1, "Knee"), _benefit(2, "Knew"))
     result = run("--catalogue", str(path), "--only", "show", "kneb")
     assert result.exit_code == exitcodes.NOT_FOUND
     assert result.stderr == "No benefit 'kneb'. Did you mean 1 Knee?\n"
+
+
+def test_a_short_field_is_whole_even_when_the_match_comes_late(tmp_path: Path) -> None:
+    sentence = "A sentence long enough to put the matched word past fifty characters: zebra."
+    text, marked = _snippet_of(tmp_path, sentence, "zebra")
+    assert text == sentence
+    assert marked == ["zebra"]
+
+
+def test_the_window_opens_a_third_of_its_width_before_the_match(tmp_path: Path) -> None:
+    # "zebra" starts at character 280; the window starts at the first whole word after
+    # 280 - 140 // 3 = 234, which is word34 (each filler word takes 7 characters).
+    text, _ = _snippet_of(tmp_path, f"{_FILLER} zebra {_FILLER}", "zebra")
+    assert text.startswith("...word34 word35 ")
+
+
+def test_a_match_that_ends_the_window_is_marked(tmp_path: Path) -> None:
+    filler = [f"word{n:02d}" for n in range(40)]
+    description = " ".join(["zebra", *filler[:18], "zebra", *filler[18:]])
+    text, marked = _snippet_of(tmp_path, description, "zebra")
+    assert text.endswith(" word17 zebra...")
+    assert marked == ["zebra", "zebra"]
+
+
+def test_a_long_field_without_a_visible_match_is_cut_at_a_word(catalogue: Catalogue) -> None:
+    from neurobenefits.search import Match, make_snippet
+
+    snippet = make_snippet({"description": _FILLER}, [Match("x", "description", "absent", False)])
+    assert snippet is not None
+    # As many whole words as fit in 140 characters: word00 to word19 take 139.
+    assert snippet.text == " ".join(f"word{n:02d}" for n in range(20)) + "..."
+    assert snippet.highlights == ()
+
+
+def test_suggestions_for_several_unknown_words_stop_at_five(catalogue: Catalogue) -> None:
+    result = search(catalogue, "sorz bonz")
+    assert result.hits == ()
+    assert result.unmatched == ("sorz", "bonz")
+    assert len(result.suggestions) == 5
+
+
+def test_a_three_letter_synonym_can_be_suggested(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "First", "Eases a stiff limb."))
+    path.write_text(
+        path.read_text(encoding="utf-8") + "synonyms:\n  - [leg, limb]\n", encoding="utf-8"
+    )
+    assert run("--catalogue", str(path), "--only", "search", "leg").exit_code == exitcodes.OK
+    result = run("--catalogue", str(path), "--only", "search", "lex")
+    assert result.exit_code == exitcodes.NOT_FOUND
+    assert "Did you mean: leg" in result.stderr
+
+
+# Word forms: the pairs every English stemmer worth the name joins (the hand-written one
+# today, Snowball's if it replaces it), each seen through search.
+
+_WORD_FORMS = [
+    ("relaxations", "relax"),
+    ("relaxation", "relax"),
+    ("anxieties", "anxiety"),
+    ("stiffness", "stiff"),
+    ("softness", "soft"),
+    ("sleeping", "sleep"),
+    ("feelings", "feeling"),
+    ("contractions", "contraction"),
+    ("contraction", "contract"),
+    ("tensions", "tension"),
+    ("flexibility", "flexible"),
+    ("reliability", "reliable"),
+    ("readability", "readable"),
+    ("comfortable", "comfort"),
+    ("activities", "activity"),
+    ("injuries", "injury"),
+    ("properties", "property"),
+    ("varieties", "variety"),
+    ("adjustment", "adjust"),
+    ("enjoyment", "enjoy"),
+    ("dangerous", "danger"),
+    ("vigorous", "vigor"),
+    ("painful", "pain"),
+    ("hopeful", "hope"),
+    ("stimulate", "stimulation"),
+    ("stretched", "stretch"),
+    ("achieved", "achieve"),
+    ("calmed", "calm"),
+    ("quickly", "quick"),
+    ("bruises", "bruise"),
+    ("aches", "ache"),
+    ("ages", "age"),
+    ("boxes", "box"),
+    ("wishes", "wish"),
+    ("massages", "massage"),
+    ("sessions", "session"),
+]
+
+
+@pytest.mark.parametrize(("written", "typed"), _WORD_FORMS)
+def test_a_word_form_finds_the_other(tmp_path: Path, written: str, typed: str) -> None:
+    path = _catalogue(
+        tmp_path, _benefit(1, "First", f"Zebra {written} here."), _benefit(2, "Second")
+    )
+    for text, query in ((written, typed), (typed, written)):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(f"Zebra {written}", f"Zebra {text}"),
+            encoding="utf-8",
+        )
+        result = run("--catalogue", str(path), "--only", "search", query, "--format", "json")
+        assert result.exit_code == exitcodes.OK, (text, query, result.stderr)
+        assert [hit["id"] for hit in json.loads(result.stdout)] == [1]
+        assert result.stderr == ""  # found as typed, not corrected into it
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(f"Zebra {text}", f"Zebra {written}"),
+            encoding="utf-8",
+        )
+
+
+# Words that never decide a search: with a real word, the results are the real word's.
+
+_FILLER_WORDS = [
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "can",
+    "cant",
+    "cannot",
+    "could",
+    "do",
+    "does",
+    "dont",
+    "for",
+    "from",
+    "get",
+    "help",
+    "how",
+    "i",
+    "im",
+    "in",
+    "is",
+    "it",
+    "its",
+    "me",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "so",
+    "that",
+    "the",
+    "their",
+    "them",
+    "this",
+    "to",
+    "too",
+    "very",
+    "what",
+    "when",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "won't",
+    "wont",
+    "you",
+    "your",
+    "i'm",
+    "can't",
+    "don't",
+]
+
+
+def test_filler_words_change_nothing(catalogue: Catalogue) -> None:
+    alone = [hit.benefit.id for hit in search(catalogue, "spasm").hits]
+    assert alone
+    for word in _FILLER_WORDS:
+        with_filler = [hit.benefit.id for hit in search(catalogue, f"{word} spasm").hits]
+        assert with_filler == alone, word
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("\u2018\u2019\u201a\u201b\u2032", "'''''"),
+        ("\u201c\u201d\u201e\u201f\u2033", '"""""'),
+        ("\u2010\u2011\u2012\u2013\u2014\u2212", "------"),
+        ("a\u00a0b", "a b"),
+        ("wait\u2026", "wait..."),
+        ("Stra\u00dfe", "strasse"),
+        ("Caf\u00e9 na\u00efve", "cafe naive"),
+    ],
+)
+def test_typography_people_paste_folds_to_plain_text(typed: str, plain: str) -> None:
+    assert fold(typed) == plain
+    from neurobenefits.text import fold_with_offsets
+
+    folded, offsets = fold_with_offsets(typed)
+    assert folded == plain
+    assert len(offsets) == len(folded)
+    assert all(0 <= offset < len(typed) for offset in offsets)

@@ -291,7 +291,9 @@ def _copy_repository(target: Path) -> None:
     (target / "mutation_plugin.py").write_text(_PLUGIN, encoding="utf-8")
 
 
-def _run_tests(copy: Path, module: str, timeout: float, fuzz: bool) -> tuple[bool, float]:
+def _run_tests(
+    copy: Path, tests: tuple[str, ...], timeout: float, fuzz: bool
+) -> tuple[bool, float]:
     """Run the module's tests in the copy: (all passed, seconds)."""
     with tempfile.TemporaryDirectory(prefix="mutation-cache-") as cache:
         env = {
@@ -301,7 +303,7 @@ def _run_tests(copy: Path, module: str, timeout: float, fuzz: bool) -> tuple[boo
             "XDG_CACHE_HOME": cache,  # a stacked catalogue cached from another mutant must not hide this one
             "HYPOTHESIS_STORAGE_DIRECTORY": str(Path(cache) / "hypothesis"),
         }
-        files = [f"tests/{name}.py" for name in TESTS[module]]
+        files = [f"tests/{name}.py" for name in tests]
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *files]
         if not fuzz:
             command[3:3] = ["-p", "mutation_plugin"]
@@ -333,7 +335,14 @@ def _sampled(mutants: list[Mutant], sample: int, seed: int) -> list[Mutant]:
     return sorted(chosen, key=lambda m: (m.line, m.start))
 
 
-def run(modules: list[str], sample: int, seed: int, fuzz: bool = False) -> int:
+def run(
+    modules: list[str],
+    sample: int,
+    seed: int,
+    fuzz: bool = False,
+    lines: set[int] | None = None,
+    tests: tuple[str, ...] = (),
+) -> int:
     equivalent = _equivalent_keys()
     rates: list[tuple[str, int, int, int, int]] = []
     with tempfile.TemporaryDirectory(prefix="neurobenefits-mutation-") as folder:
@@ -343,9 +352,13 @@ def run(modules: list[str], sample: int, seed: int, fuzz: bool = False) -> int:
             path = copy / PACKAGE / f"{module}.py"
             source = path.read_bytes()
             every = mutants_of(module, source)
-            chosen = [m for m in _sampled(every, sample, seed) if m.key(source) not in equivalent]
-            skipped = len(_sampled(every, sample, seed)) - len(chosen)
-            passed, seconds = _run_tests(copy, module, 900, fuzz)
+            sampled = _sampled(every, sample, seed)
+            if lines:  # a second look at some mutants (e.g. the survivors of a run)
+                sampled = [m for m in sampled if m.line in lines]
+            chosen = [m for m in sampled if m.key(source) not in equivalent]
+            skipped = len(sampled) - len(chosen)
+            chosen_tests = tests or TESTS[module]
+            passed, seconds = _run_tests(copy, chosen_tests, 900, fuzz)
             if not passed:
                 print(f"{module}: the tests fail without a mutant; fix them first.", flush=True)
                 return 2
@@ -355,7 +368,7 @@ def run(modules: list[str], sample: int, seed: int, fuzz: bool = False) -> int:
             for number, mutant in enumerate(chosen, 1):
                 path.write_bytes(source[: mutant.start] + mutant.replacement + source[mutant.end :])
                 try:
-                    passed, _ = _run_tests(copy, module, timeout, fuzz)
+                    passed, _ = _run_tests(copy, chosen_tests, timeout, fuzz)
                 finally:
                     path.write_bytes(source)
                 if passed:
@@ -396,6 +409,12 @@ def main(arguments: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=25, help="mutants per module; 0: all")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--fuzz", action="store_true", help="also run the Hypothesis tests")
+    parser.add_argument(
+        "--line", type=int, action="append", help="only the sampled mutants on this line"
+    )
+    parser.add_argument(
+        "--tests", action="append", metavar="NAME", help="run these test files (e.g. test_cli)"
+    )
     parser.add_argument("--list", action="store_true", help="list the mutants; run nothing")
     options = parser.parse_args(arguments)
     # Ended from outside: unwind, so that the temporary copy is removed.
@@ -409,7 +428,9 @@ def main(arguments: list[str] | None = None) -> int:
             for mutant in _sampled(every, options.sample, options.seed):
                 print(f"  line {mutant.line}: {mutant.key(source)}")
         return 0
-    return run(modules, options.sample, options.seed, options.fuzz)
+    lines = set(options.line or [])
+    tests = tuple(options.tests or ())
+    return run(modules, options.sample, options.seed, options.fuzz, lines, tests)
 
 
 if __name__ == "__main__":
