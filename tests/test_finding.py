@@ -309,6 +309,11 @@ _WORD_FORMS = [
     ("wishes", "wish"),
     ("massages", "massage"),
     ("sessions", "session"),
+    ("stresses", "stress"),
+    ("viruses", "virus"),
+    ("defeated", "defeat"),
+    ("stimulating", "stimulation"),
+    ("adds", "add"),
 ]
 
 
@@ -330,6 +335,14 @@ def test_a_word_form_finds_the_other(tmp_path: Path, written: str, typed: str) -
             path.read_text(encoding="utf-8").replace(f"Zebra {text}", f"Zebra {written}"),
             encoding="utf-8",
         )
+
+
+def test_an_apostrophe_is_no_part_of_a_word(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "First", "Warms the client's arm."))
+    catalogue = load_catalogue([path], only=True)
+    (hit,) = search(catalogue, "clients").hits
+    assert hit.snippet is not None
+    assert [hit.snippet.text[a:b] for a, b in hit.snippet.highlights] == ["client's"]
 
 
 # Words that never decide a search: with a real word, the results are the real word's.

@@ -60,6 +60,12 @@ def test_an_exact_category_wins_over_a_longer_one_it_begins(catalogue: Catalogue
     assert resolve_category(arms, "armo") == "armour"
 
 
+def test_a_category_label_prefix_is_enough(catalogue: Catalogue) -> None:
+    named = replace(catalogue, categories=(("body", "Physical"), ("mind", "Mind")))
+    assert resolve_category(named, "phys") == "body"
+    assert resolve_category(named, "bo") == "body"
+
+
 def test_a_prefix_of_several_categories_names_them(catalogue: Catalogue) -> None:
     two = replace(catalogue, categories=(("mind", "Mind"), ("mobility", "Mobility")))
     with pytest.raises(BadRequest) as raised:
