@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
+from .present import (
+    VERDICT_MARKERS,
+    cautions_heading,
+    evidence_references,
+    related_benefits,
+    source_line,
+)
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
@@ -105,18 +111,29 @@ def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
 
 
 def search_document(catalogue: Catalogue, result: SearchResult) -> str:
-    lines = [f"# Search: {escape(result.corrected_query)}", ""]
-    for correction in result.corrections:
-        lines += [
-            f"*Showing results for \u201c{escape(correction.used)}\u201d (no match for \u201c{escape(correction.typed)}\u201d).*",
-            "",
-        ]
-    for hit in result.hits:
-        where = ", ".join(sorted({f"{m.field}" for m in hit.matches}))
-        lines.append(
-            f"- **{hit.benefit.id}. {escape(hit.benefit.title)}**: {escape(hit.benefit.summary)} *(matched in {where})*"
-        )
-    lines.append("")
+    from .search import notices
+
+    lines = [f"# Search: {escape(result.searched)}", ""]
+    for notice in notices(result):
+        lines += [f"*{escape(notice)}*", ""]
+    benefits = [
+        f"- **{hit.benefit.id}. {escape(hit.benefit.title)}**: {escape(hit.benefit.summary)} *(matched in {', '.join(sorted({m.field for m in hit.matches}))})*"
+        for hit in result.benefit_hits
+    ]
+    cautions: list[str] = []
+    if result.cautions:
+        cautions = [f"## {escape(cautions_heading(result))}", ""]
+        for hit in result.cautions:
+            caution = hit.caution
+            cautions.append(
+                f"- **{escape(caution.title)}** ({escape(caution.id)}). *Who:* {escape(caution.who)} {escape(caution.text)}"
+            )
+        cautions.append("")
+        if benefits:
+            benefits = ["## Benefits", "", *benefits]
+    if benefits:
+        benefits.append("")
+    lines += cautions + benefits if result.cautions_first else benefits + cautions
     return _join(lines + _footer(catalogue))
 
 
