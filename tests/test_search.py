@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from pathlib import Path
 
@@ -354,3 +355,180 @@ def test_fold_of_a_text_is_the_fold_of_its_characters(text: str) -> None:
     folded, offsets = fold_with_offsets(text)
     assert folded == fold(text)
     assert len(offsets) == len(folded)
+
+
+# Issue 13: compounds, corrections that keep the meaning, cautions, scripts
+
+
+@pytest.mark.parametrize("query", ["bedsores", "bedsore", "bed sores", "bed-sores", "bed sore"])
+def test_closed_open_and_hyphenated_compounds_meet(catalogue: Catalogue, query: str) -> None:
+    result = search(catalogue, query)
+    assert result.hits[0].benefit.id == 10
+    assert result.corrections == ()
+    assert not result.best_effort
+
+
+@pytest.mark.parametrize("query", ["wellbeing", "well-being", "well being"])
+def test_wellbeing_in_every_spelling(catalogue: Catalogue, query: str) -> None:
+    assert _ids(catalogue, query)[0] == 14
+
+
+def test_a_compound_split_is_not_a_correction(catalogue: Catalogue) -> None:
+    result = search(catalogue, "bloodflow")
+    assert result.hits[0].benefit.id == 3
+    assert result.corrections == ()
+    assert result.terms[0].forms == (("blood flow", ("blood", "flow")),)
+
+
+@pytest.mark.parametrize(
+    ("query", "caution"),
+    [
+        ("swelling", "blood-clots"),
+        ("swollen", "blood-clots"),
+        ("numbness", "reduced-sensation"),
+        ("numb", "reduced-sensation"),
+        ("warfarin", "bleeding-risk"),
+        ("osteoporosis", "fragile-bones"),
+        ("t6", "autonomic-dysreflexia"),
+    ],
+)
+def test_known_words_are_never_corrected_away(
+    catalogue: Catalogue, query: str, caution: str
+) -> None:
+    result = search(catalogue, query)
+    assert result.corrections == ()
+    assert result.cautions_first
+    assert result.cautions[0].caution.id == caution
+
+
+def test_short_words_and_numbers_are_never_corrected(catalogue: Catalogue) -> None:
+    assert search(catalogue, "MS").corrections == ()  # not "doms"
+    assert search(catalogue, "1994").corrections == ()
+    assert search(catalogue, "xy").corrections == ()
+
+
+def test_an_ambiguous_typo_is_not_guessed(catalogue: Catalogue) -> None:
+    result = search(catalogue, "fone")  # tone? bone?
+    assert result.corrections == ()
+    assert not result.found
+    assert result.suggestions == ("tone", "bone")
+
+
+def test_corrections_and_suggestions_come_from_search_words_only(catalogue: Catalogue) -> None:
+    index = Index(catalogue)
+    vocabulary = index.lexicon.vocabulary
+    # Function words, authors and prose of the references are not words people search for.
+    for word in ("does", "scores", "moore", "restores", "the", "with"):
+        assert word not in vocabulary
+    assert {"spasm", "insomnia", "dysreflexia", "osteoporosis", "warfarin"} <= set(vocabulary)
+    assert all(len(word) > 2 and not word.isdigit() for word in vocabulary)
+    suggestions = search(catalogue, "tighht").suggestions
+    assert suggestions and set(suggestions) <= set(vocabulary)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "is it safe",
+        "side effects",
+        "risks",
+        "contraindications",
+        "when not to massage",
+        "dangers",
+        "when should you not massage someone",
+    ],
+)
+def test_safety_questions_list_every_caution_first(catalogue: Catalogue, query: str) -> None:
+    result = search(catalogue, query)
+    assert result.safety
+    assert result.cautions_first
+    assert [hit.caution.id for hit in result.cautions] == [c.id for c in catalogue.cautions]
+    assert result.listing()[0][0] == "caution"
+
+
+def test_a_safety_question_about_something_puts_that_caution_first(catalogue: Catalogue) -> None:
+    result = search(catalogue, "is massage safe with warfarin")
+    assert result.cautions[0].caution.id == "bleeding-risk"
+    assert len(result.cautions) == len(catalogue.cautions)
+
+
+def test_blood_pressure_puts_the_dysreflexia_caution_first(catalogue: Catalogue) -> None:
+    result = search(catalogue, "blood pressure")
+    assert result.listing()[0] == ("caution", "autonomic-dysreflexia")
+
+
+def test_a_benefit_query_keeps_its_benefits_first(catalogue: Catalogue) -> None:
+    for query in ("skin", "pain", "blood flow", "spasm", "stroke"):
+        assert search(catalogue, query).listing()[0][0] == "benefit", query
+
+
+def test_cautions_section_in_every_human_view() -> None:
+    plain = run("search", "dvt", "--format", "plain")
+    assert plain.exit_code == 0
+    assert plain.stdout.startswith(
+        "Cautions\n !  Possible blood clot (deep vein thrombosis) (blood-clots)\n"
+    )
+    table = run("search", "is", "it", "safe", "--format", "table")
+    assert table.exit_code == 0
+    assert table.stdout.startswith("Cautions: every one, as the question is about safety\n")
+    assert table.stdout.count(" !  ") == 6
+    markdown = run("search", "blood", "pressure", "--format", "markdown")
+    assert markdown.exit_code == 0
+    body = markdown.stdout
+    assert body.index("## Cautions") < body.index("**Autonomic dysreflexia**") < body.index(
+        "## Benefits"
+    )
+
+
+def test_best_effort_notice_in_the_cli() -> None:
+    result = run("search", "trouble", "sleeping", "--format", "plain")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "No benefit has all of: trouble sleeping. Showing those with the most of them.\n\n"
+        " 7  Improved Sleep Quality\n"
+    )
+    machine = run("search", "trouble", "sleeping", "--format", "json")
+    assert machine.stderr == (
+        "No benefit has all of: trouble sleeping. Showing those with the most of them.\n"
+    )
+    assert [hit["id"] for hit in json.loads(machine.stdout)] == [7]
+
+
+def test_json_names_the_caution_a_benefit_matched_through() -> None:
+    result = run("search", "dvt", "--format", "json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert [hit["id"] for hit in hits] == [3]
+    assert {m["caution"] for m in hits[0]["matched"]} == {"blood-clots"}
+    plain_match = json.loads(run("search", "spasm", "--format", "json").stdout)[0]["matched"][0]
+    assert "caution" not in plain_match
+
+
+@pytest.mark.parametrize(("fmt", "empty"), [("json", "[]\n"), ("yaml", "[]\n"), ("plain", "")])
+def test_no_match_prints_an_empty_list_for_scripts(fmt: str, empty: str) -> None:
+    result = run("search", "xyzzyq", "--format", fmt)
+    assert result.exit_code == 1
+    assert result.stdout == empty
+    assert result.stderr == 'No benefit or caution matches "xyzzyq".\n'
+
+
+def test_show_takes_a_title_without_quotes() -> None:
+    unquoted = run("show", "muscle", "spasms", "--format", "json")
+    assert unquoted.exit_code == 0
+    assert json.loads(unquoted.stdout)["id"] == 8
+    assert unquoted.stdout == run("show", "muscle spasms", "--format", "json").stdout
+
+
+def test_words_of_any_script_are_searched(tmp_path: Path) -> None:
+    overlay = tmp_path / "ru.yaml"
+    overlay.write_text(
+        "benefits:\n  - id: 7\n    summary: Расслабление помогает крепкому сну.\n",
+        encoding="utf-8",
+    )
+    result = run("--catalogue", str(overlay), "search", "сну", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == [7]
+    assert stems("हिन्दी नींद") == ["हिन्दी", "नींद"]  # combining vowel signs stay in the word
+    missing = run("search", "сон")
+    assert missing.exit_code == 1
+    assert missing.stderr == 'No benefit or caution matches "сон".\n'

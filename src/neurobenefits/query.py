@@ -22,7 +22,7 @@ SAFETY_WORDS = frozenset(
     """
     safe safely safety unsafe risk risks risky danger dangers dangerous contraindication
     contraindications contraindicated caution cautions precaution precautions warning
-    warnings harm harms harmful adverse shouldnt
+    warnings harm harms harmful adverse avoid shouldnt
     """.split()  # noqa: SIM905 (a list of 100 quoted words reads worse)
 )
 # Phrases that do the same, as folded words (apostrophes removed).
@@ -36,6 +36,7 @@ SAFETY_PHRASES = (
     ("dont", "massage"),
     ("never", "massage"),
 )
+_NEGATIONS = frozenset(["not", "never", "dont", "shouldnt", "cant", "cannot"])
 _SAFETY_STEMS = frozenset(stem(word) for word in SAFETY_WORDS)
 _QUOTED = re.compile(r'"([^"]*)"?')
 
@@ -110,6 +111,8 @@ def parse_query(query: str, lexicon: Lexicon | None = None) -> Query:
         else:
             loose_terms.append(Term(word, (stem(word),)))
         position += 1
+    if _NEGATIONS & set(loose) and any(stem(w) == "massag" for w in loose):
+        safety.append("not massage")  # "when should you not massage someone"
     meaningful = [t for t in loose_terms if t.is_phrase or not _is_filler(t.text)]
     if meaningful or terms or safety:
         terms += meaningful

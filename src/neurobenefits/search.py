@@ -300,9 +300,13 @@ class Index:
 
 class _Ranked(NamedTuple):
     position: int
-    held: int  # how many of the terms the entry holds
+    terms: frozenset[int]  # which of the query's terms the entry holds
     score: float
     matches: tuple[Match, ...]
+
+    @property
+    def held(self) -> int:
+        return len(self.terms)
 
 
 def search(
@@ -339,23 +343,36 @@ def search(
     caution_together = index.caution_matching(together) if together else {}
     benefit_ranks = _rank(per_benefit, len(index.benefits), benefit_together)
     caution_ranks = _rank(per_caution, len(index.cautions), caution_together)
+    # Terms that a caution says more strongly than any benefit's own text ("cannot feel").
+    leaning = {
+        i
+        for i in range(len(terms))
+        if (per_benefit[i] or per_caution[i]) and _leans_to_cautions(per_benefit[i], per_caution[i])
+    }
     complete = any(r.held == len(terms) for r in [*benefit_ranks, *caution_ranks])
     best_effort = bool(terms) and not complete and bool(benefit_ranks or caution_ranks)
     if not best_effort:
         benefit_ranks = [r for r in benefit_ranks if r.held == len(terms)]
-        caution_ranks = [r for r in caution_ranks if r.held == len(terms)]
+        caution_ranks = [r for r in caution_ranks if r.held == len(terms)] or [
+            r for r in caution_ranks if r.terms & leaning
+        ]
     if parsed.safety:
         caution_ranks = _every_caution(index, caution_ranks)
         if not terms:
             benefit_ranks = _through_cautions(index, parsed.safety)
-    found_terms = [i for i, b in enumerate(per_benefit) if b or per_caution[i]]
     if benefit_together or caution_together:
-        leaning = _leans_to_cautions(benefit_together, caution_together)
+        about_cautions = _leans_to_cautions(benefit_together, caution_together)
     else:
-        leaning = bool(found_terms) and all(
-            _leans_to_cautions(per_benefit[i], per_caution[i]) for i in found_terms
+        found = [i for i in range(len(terms)) if per_benefit[i] or per_caution[i]]
+        about_cautions = bool(found) and set(found) <= leaning
+    if leaning and caution_ranks and benefit_ranks and not about_cautions:
+        # Some words are a caution's, some a benefit's: the entry that holds more goes first.
+        top_caution, top_benefit = caution_ranks[0], benefit_ranks[0]
+        about_cautions = (top_caution.held, top_caution.score) > (
+            top_benefit.held,
+            top_benefit.score,
         )
-    cautions_first = bool(caution_ranks) and (bool(parsed.safety) or leaning)
+    cautions_first = bool(caution_ranks) and (bool(parsed.safety) or about_cautions)
     shown = benefit_ranks if limit is None else benefit_ranks[:limit]
     hits = tuple(
         Hit(
@@ -457,18 +474,18 @@ def _rank(
     ranked: list[_Ranked] = []
     for position in positions:
         score = 0.0
-        held = 0
+        held: set[int] = set()
         matches: list[Match] = []
-        for found in [*per_term, together]:
+        for number, found in enumerate([*per_term, together]):
             if position not in found:
                 continue
             weighted = found[position].weighted
             idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5))
             score += idf * weighted * (K1 + 1) / (weighted + K1)
             if found is not together:
-                held += 1
+                held.add(number)
                 matches += found[position].matches
-        ranked.append(_Ranked(position, held, round(score, 9), tuple(matches)))
+        ranked.append(_Ranked(position, frozenset(held), round(score, 9), tuple(matches)))
     ranked.sort(key=lambda r: (-r.held, -r.score, r.position))
     return ranked
 
@@ -476,7 +493,7 @@ def _rank(
 def _every_caution(index: Index, ranked: list[_Ranked]) -> list[_Ranked]:
     """A safety question lists every caution: those holding its terms first."""
     listed = {r.position for r in ranked}
-    rest = [_Ranked(i, 0, 0.0, ()) for i in range(len(index.cautions)) if i not in listed]
+    rest = [_Ranked(i, frozenset(), 0.0, ()) for i in range(len(index.cautions)) if i not in listed]
     return ranked + rest
 
 
@@ -490,7 +507,7 @@ def _through_cautions(index: Index, safety: tuple[str, ...]) -> list[_Ranked]:
             if (caution := index.catalogue.caution(caution_id))
         )
         if matches:
-            ranked.append(_Ranked(position, 0, 0.0, matches))
+            ranked.append(_Ranked(position, frozenset(), 0.0, matches))
     return ranked
 
 

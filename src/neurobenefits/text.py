@@ -49,7 +49,8 @@ STOP_WORDS = frozenset(
     how i if im in into is isnt it its ive just me might my no not of on or our please she
     should shouldnt so some that the their them there these they this those to too us very
     was we were what whats when where which while who why will with without wont would you
-    your youre massage massages massaging massaged therapy therapist therapists neuro
+    your youre all also always before during every less lot lots more over really still
+    massage massages massaging massaged therapy therapist therapists neuro
     """.split()  # noqa: SIM905 (a list of 100 quoted words reads worse)
 )
 
