@@ -423,7 +423,8 @@ def test_corrections_and_suggestions_come_from_search_words_only(catalogue: Cata
     assert {"spasm", "insomnia", "dysreflexia", "osteoporosis", "warfarin"} <= set(vocabulary)
     assert all(len(word) > 2 and not word.isdigit() for word in vocabulary)
     suggestions = search(catalogue, "tighht").suggestions
-    assert suggestions and set(suggestions) <= set(vocabulary)
+    assert suggestions
+    assert set(suggestions) <= set(vocabulary)
 
 
 @pytest.mark.parametrize(
@@ -475,8 +476,10 @@ def test_cautions_section_in_every_human_view() -> None:
     markdown = run("search", "blood", "pressure", "--format", "markdown")
     assert markdown.exit_code == 0
     body = markdown.stdout
-    assert body.index("## Cautions") < body.index("**Autonomic dysreflexia**") < body.index(
-        "## Benefits"
+    assert (
+        body.index("## Cautions")
+        < body.index("**Autonomic dysreflexia**")
+        < body.index("## Benefits")
     )
 
 

@@ -33,7 +33,7 @@ class Row(NamedTuple):
 
 
 class Figures(NamedTuple):
-    count: int
+    queries: int
     hit1: float
     hit3: float
     safety_count: int
@@ -42,7 +42,7 @@ class Figures(NamedTuple):
 
     def line(self) -> str:
         return (
-            f"{self.count} queries: hit@1 {self.hit1:.1%}, hit@3 {self.hit3:.1%}; "
+            f"{self.queries} queries: hit@1 {self.hit1:.1%}, hit@3 {self.hit3:.1%}; "
             f"{self.safety_count} safety questions: hit@3 {self.safety_hit3:.1%}"
         )
 
@@ -56,7 +56,9 @@ def rows() -> list[Row]:
     return found
 
 
-def answered(catalogue: Catalogue, result: SearchResult, acceptable: tuple[str, ...], k: int) -> bool:
+def answered(
+    catalogue: Catalogue, result: SearchResult, acceptable: tuple[str, ...], k: int
+) -> bool:
     """Whether the first k things shown hold an acceptable result.
 
     `c:*` asks for every caution, with a caution first: a question about safety in general.

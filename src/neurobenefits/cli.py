@@ -444,15 +444,17 @@ def search_command(
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
-    """Find benefits by words, best first; synonyms and small typos are understood.
+    """Find benefits and cautions by words, best first; synonyms and small typos are understood.
 
-    Every word must match (in the title, keywords, summary, description, evidence or
-    cautions); a "quoted phrase" must match as written.
+    Entries with every word are shown; when none has them all, those with the most,
+    and the output says so. A "quoted phrase" must match as written. Questions about
+    safety (is it safe, side effects, contraindications) list every caution.
 
     \b
     Examples:
       neurobenefits search spasm
-      neurobenefits search bed sores
+      neurobenefits search can massage help with sleep
+      neurobenefits search is it safe with blood thinners
       neurobenefits search '"muscle tone"' --format json
     """
     text_query = " ".join(query)
