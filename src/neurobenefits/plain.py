@@ -95,8 +95,11 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
         if lines and lines[-1] != "":
             lines.append("")
         lines += section
-    if result.total > len(result.hits):
-        lines += ["", f"{len(result.hits)} of {result.total} results shown (--limit)."]
+    if result.limited:
+        lines += [
+            "",
+            f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
+        ]
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 

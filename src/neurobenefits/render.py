@@ -213,10 +213,13 @@ def search_view(
         if parts and section is not sections[0]:
             parts.append(Text(""))
         parts += section
-    if result.total > len(result.hits):
+    if result.limited:
         parts += [
             Text(""),
-            Text(f"{len(result.hits)} of {result.total} results shown (--limit).", style="dim"),
+            Text(
+                f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
+                style="dim",
+            ),
         ]
     return [*parts, Text(""), footer(catalogue)]
 

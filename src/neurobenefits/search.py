@@ -76,10 +76,6 @@ class Hit(NamedTuple):
     matches: tuple[Match, ...]
     snippet: Snippet | None
 
-    @property
-    def through_cautions_only(self) -> bool:
-        return all(m.field == "cautions" for m in self.matches)
-
 
 class CautionHit(NamedTuple):
     caution: Caution
@@ -99,6 +95,7 @@ class SearchResult(NamedTuple):
     best_effort: bool = False  # no entry holds every term: those holding the most are shown
     safety: tuple[str, ...] = ()  # the words that made it a question about safety in general
     cautions_first: bool = False
+    hidden: int = 0  # benefits reached only through a caution in the cautions section
 
     @property
     def corrected_query(self) -> str:
@@ -120,18 +117,24 @@ class SearchResult(NamedTuple):
         A benefit reached only through a caution that the cautions section shows is left to
         that caution's "Concerns" line rather than repeated; data formats keep every hit.
         """
-        shown = {hit.caution.id for hit in self.cautions}
-        return tuple(
-            hit
-            for hit in self.hits
-            if not (hit.through_cautions_only and {m.caution for m in hit.matches} <= shown)
-        )
+        listed = {hit.caution.id for hit in self.cautions}
+        return tuple(hit for hit in self.hits if not _only_through(hit.matches, listed))
+
+    @property
+    def limited(self) -> bool:
+        """Whether --limit left out benefits that people would have seen."""
+        return self.total - self.hidden > len(self.benefit_hits)
 
     def listing(self) -> list[tuple[str, str]]:
         """What a person sees, in order: ("caution", id) and ("benefit", number) pairs."""
         cautions = [("caution", hit.caution.id) for hit in self.cautions]
         benefits = [("benefit", str(hit.benefit.id)) for hit in self.benefit_hits]
         return cautions + benefits if self.cautions_first else benefits + cautions
+
+
+def _only_through(matches: Sequence[Match], cautions: set[str]) -> bool:
+    """Whether every match is in the text of one of these cautions."""
+    return all(m.field == "cautions" and m.caution in cautions for m in matches)
 
 
 class _Found(NamedTuple):
@@ -373,6 +376,11 @@ def search(
             top_benefit.score,
         )
     cautions_first = bool(caution_ranks) and (bool(parsed.safety) or about_cautions)
+    # Benefits reached only through a caution shown above come last, so that --limit keeps
+    # the benefits people see; data formats list them all.
+    listed = {index.cautions[r.position].id for r in caution_ranks}
+    hidden = [r for r in benefit_ranks if _only_through(r.matches, listed)]
+    benefit_ranks = [r for r in benefit_ranks if r not in hidden] + hidden
     shown = benefit_ranks if limit is None else benefit_ranks[:limit]
     hits = tuple(
         Hit(
@@ -394,6 +402,7 @@ def search(
         tuple(unmatched),
         tuple(suggestions[:5]),
         total=len(benefit_ranks),
+        hidden=len(hidden),
         cautions=caution_hits,
         best_effort=best_effort,
         safety=parsed.safety,
