@@ -134,9 +134,10 @@ def test_quoted_phrase_matches_as_a_phrase(catalogue: Catalogue) -> None:
     assert [(t.text, t.is_phrase) for t in terms] == [("muscle tone", True), ("sleep", False)]
 
 
-def test_common_words_are_dropped_unless_alone() -> None:
+def test_common_words_are_dropped_and_massage_kept_only_alone() -> None:
     assert [t.text for t in parse_query("I can't sleep at night").terms] == ["sleep", "night"]
-    assert [t.text for t in parse_query("the").terms] == ["the"]
+    assert parse_query("what is it").terms == ()  # nothing to search for
+    assert [t.text for t in parse_query("massage").terms] == ["massage"]
 
 
 # Synonyms
@@ -535,3 +536,13 @@ def test_words_of_any_script_are_searched(tmp_path: Path) -> None:
     missing = run("search", "сон")
     assert missing.exit_code == 1
     assert missing.stderr == 'No benefit or caution matches "сон".\n'
+
+
+def test_a_query_of_common_words_only_says_so() -> None:
+    result = run("search", "what", "is", "it")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "The query 'what is it' has only common words (what, is, it); "
+        "give a word such as sleep or spasm.\n"
+    )
+    assert result.stdout == ""

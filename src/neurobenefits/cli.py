@@ -464,14 +464,11 @@ def search_command(
             exitcodes.USAGE,
         )
     catalogue = load(ctx)
-    from .search import no_result_message, notices, search
+    from .search import no_result_message, no_words_message, notices, search
 
     result = search(catalogue, text_query, limit=limit)
     if not result.terms and not result.safety:
-        fail(
-            f"The query {text_query!r} has no words to search for; give a word such as spasm.",
-            exitcodes.USAGE,
-        )
+        fail(no_words_message(text_query), exitcodes.USAGE)
     terminal = detect(color=color.value)
     fmt_name = fmt.value if fmt else terminal.default_format
     machine = fmt_name in ("json", "yaml", "csv")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from .text import STOP_WORDS, fold, stem, words
+from .text import DOMAIN_WORDS, STOP_WORDS, fold, stem, words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -117,7 +117,7 @@ def parse_query(query: str, lexicon: Lexicon | None = None) -> Query:
     if meaningful or terms or safety:
         terms += meaningful
     else:
-        terms += loose_terms
+        terms += [t for t in loose_terms if t.text in DOMAIN_WORDS]  # `search massage`
     unique: dict[tuple[str, ...], Term] = {}
     for term in terms:
         unique.setdefault(term.stems, term)

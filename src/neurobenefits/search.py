@@ -543,6 +543,17 @@ def notices(result: SearchResult) -> list[str]:
     return lines
 
 
+def no_words_message(query: str) -> str:
+    """Why a query gave nothing to search for: no words at all, or only common ones."""
+    typed = words(fold(query))
+    if typed:
+        return (
+            f"The query {query!r} has only common words ({', '.join(typed)}); "
+            "give a word such as sleep or spasm."
+        )
+    return f"The query {query!r} has no words to search for; give a word such as spasm."
+
+
 def no_result_message(result: SearchResult) -> str:
     """Why a search found nothing, and what might work instead, in one line."""
     typed = ", ".join(f'"{word}"' for word in result.unmatched) or result.corrected_query

@@ -40,19 +40,23 @@ _WORD = re.compile(f"{_RUN}(?:'{_RUN})*")
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same, faster, for ASCII text
 
 # Question words and filler: they carry no subject, so they never decide a search (they are
-# dropped unless nothing else is left). The domain's own words (massage, therapy) are here
-# too: every entry is about massage, so they tell the entries apart no better than "the".
-STOP_WORDS = frozenset(
+# dropped, and a query of nothing else has no words to search for).
+FUNCTION_WORDS = frozenset(
     """
-    a about after am an and any are as at be been being but by can cant cannot could did do
-    does doing dont for from get gets getting had has have having he help helps her him his
-    how i if im in into is isnt it its ive just me might my no not of on or our please she
-    should shouldnt so some that the their them there these they this those to too us very
-    was we were what whats when where which while who why will with without wont would you
-    your youre all also always before during every less lot lots more over really still
-    massage massages massaging massaged therapy therapist therapists neuro
+    a about after all also always am an and any are as at be been before being but by can
+    cant cannot could did do does doing dont during every for from get gets getting had has
+    have having he help helps her him his how i if im in into is isnt it its ive just less
+    lot lots me might more my no not of on or our over please really she should shouldnt so
+    some still that the their them there these they this those to too us very was we were
+    what whats when where which while who why will with without wont would you your youre
     """.split()  # noqa: SIM905 (a list of 100 quoted words reads worse)
 )
+# The domain's own words: every entry is about massage, so they tell the entries apart no
+# better than "the", and are dropped too, unless nothing else is left (`search massage`).
+DOMAIN_WORDS = frozenset(
+    ["massage", "massages", "massaging", "massaged", "therapy", "therapist", "therapists", "neuro"]
+)
+STOP_WORDS = FUNCTION_WORDS | DOMAIN_WORDS
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
