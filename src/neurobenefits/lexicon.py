@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -57,24 +58,25 @@ class Lexicon:
         return sorted(found, key=lambda stems: (-len(stems), stems))
 
     @cached_property
-    def search_texts(self) -> list[str]:
-        """The texts people's words are drawn from: names, keywords, synonyms, cautions."""
-        texts: list[str] = []
+    def search_texts(self) -> Counter[str]:
+        """The texts people's words are drawn from (names, keywords, synonyms, cautions),
+        each with how often it occurs: keywords repeat, and each is split only once."""
+        texts: Counter[str] = Counter()
         for benefit in self.catalogue.benefits:
-            texts += [benefit.title, benefit.slug.replace("-", " "), *benefit.keywords]
+            texts.update([benefit.title, benefit.slug.replace("-", " "), *benefit.keywords])
         for caution in self.catalogue.cautions:
-            texts += [caution.title, caution.id.replace("-", " ")]
-        texts += [member for group in self.catalogue.synonyms for member in group]
+            texts.update([caution.title, caution.id.replace("-", " ")])
+        texts.update(member for group in self.catalogue.synonyms for member in group)
         return texts
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
         """Each search word (folded, 3+ letters, not a number or a filler word): how often."""
         counts: dict[str, int] = {}
-        for text in self.search_texts:
+        for text, times in self.search_texts.items():
             for word in words(fold(text)):
                 if len(word) > 2 and not word.isdigit() and word not in STOP_WORDS:
-                    counts[word] = counts.get(word, 0) + 1
+                    counts[word] = counts.get(word, 0) + times
         return counts
 
     @cached_property

@@ -312,6 +312,28 @@ class _Ranked(NamedTuple):
         return len(self.terms)
 
 
+class _Read(NamedTuple):
+    """A query as searched: its terms (split, joined or corrected) and what each matched."""
+
+    terms: list[Term]
+    corrections: list[Correction]
+    per_benefit: list[dict[int, _Found]]
+    per_caution: list[dict[int, _Found]]
+
+    def unmatched(self) -> list[str]:
+        return [
+            term.text
+            for term, benefits, cautions in zip(
+                self.terms, self.per_benefit, self.per_caution, strict=True
+            )
+            if not benefits and not cautions
+        ]
+
+    def found(self) -> set[int]:
+        """The terms that match something."""
+        return {i for i in range(len(self.terms)) if self.per_benefit[i] or self.per_caution[i]}
+
+
 def search(
     catalogue: Catalogue, query: str, limit: int | None = None, index: Index | None = None
 ) -> SearchResult:
@@ -324,89 +346,107 @@ def search(
     parsed = parse_query(query, index.lexicon)
     if not parsed.terms and not parsed.safety:
         return SearchResult(query, (), ())
-    terms: list[Term] = []
-    corrections: list[Correction] = []
-    unmatched: list[str] = []
-    suggestions: list[str] = []
-    for term in parsed.terms:
-        resolved, correction = _resolve(index, term)
-        terms.append(resolved)
-        if correction:
-            corrections.append(correction)
-    terms = _join_compounds(index, terms)
-    per_benefit = [index.matching(term) for term in terms]
-    per_caution = [index.caution_matching(term) for term in terms]
-    for term, benefits, cautions in zip(terms, per_benefit, per_caution, strict=True):
-        if not benefits and not cautions:
-            unmatched.append(term.text)
-            suggestions += [s for s in index.lexicon.suggestions(term.text) if s not in suggestions]
+    read = _read(index, parsed.terms)
     # The words side by side, as typed ("blood pressure"), rank above the same words apart.
-    together = _together(terms)
+    together = _together(read.terms)
     benefit_together = index.matching(together) if together else {}
     caution_together = index.caution_matching(together) if together else {}
-    benefit_ranks = _rank(per_benefit, len(index.benefits), benefit_together)
-    caution_ranks = _rank(per_caution, len(index.cautions), caution_together)
+    benefit_ranks = _rank(read.per_benefit, len(index.benefits), benefit_together)
+    caution_ranks = _rank(read.per_caution, len(index.cautions), caution_together)
     # Terms that a caution says more strongly than any benefit's own text ("cannot feel").
     leaning = {
-        i
-        for i in range(len(terms))
-        if (per_benefit[i] or per_caution[i]) and _leans_to_cautions(per_benefit[i], per_caution[i])
+        i for i in read.found() if _leans_to_cautions(read.per_benefit[i], read.per_caution[i])
     }
-    complete = any(r.held == len(terms) for r in [*benefit_ranks, *caution_ranks])
-    best_effort = bool(terms) and not complete and bool(benefit_ranks or caution_ranks)
+    count = len(read.terms)
+    complete = any(r.held == count for r in [*benefit_ranks, *caution_ranks])
+    best_effort = count > 0 and not complete and bool(benefit_ranks or caution_ranks)
     if not best_effort:
-        benefit_ranks = [r for r in benefit_ranks if r.held == len(terms)]
-        caution_ranks = [r for r in caution_ranks if r.held == len(terms)] or [
+        benefit_ranks = [r for r in benefit_ranks if r.held == count]
+        caution_ranks = [r for r in caution_ranks if r.held == count] or [
             r for r in caution_ranks if r.terms & leaning
         ]
     if parsed.safety:
         caution_ranks = _every_caution(index, caution_ranks)
-        if not terms:
+        if not read.terms:
             benefit_ranks = _through_cautions(index, parsed.safety)
-    if benefit_together or caution_together:
-        about_cautions = _leans_to_cautions(benefit_together, caution_together)
-    else:
-        found = [i for i in range(len(terms)) if per_benefit[i] or per_caution[i]]
-        about_cautions = bool(found) and set(found) <= leaning
-    if leaning and caution_ranks and benefit_ranks and not about_cautions:
-        # Some words are a caution's, some a benefit's: the entry that holds more goes first.
-        top_caution, top_benefit = caution_ranks[0], benefit_ranks[0]
-        about_cautions = (top_caution.held, top_caution.score) > (
-            top_benefit.held,
-            top_benefit.score,
-        )
-    cautions_first = bool(caution_ranks) and (bool(parsed.safety) or about_cautions)
+    about_cautions = bool(parsed.safety) or _about_cautions(
+        read, leaning, (benefit_together, caution_together), (benefit_ranks, caution_ranks)
+    )
     # Benefits reached only through a caution shown above come last, so that --limit keeps
     # the benefits people see; data formats list them all.
     listed = {index.cautions[r.position].id for r in caution_ranks}
     hidden = [r for r in benefit_ranks if _only_through(r.matches, listed)]
     benefit_ranks = [r for r in benefit_ranks if r not in hidden] + hidden
     shown = benefit_ranks if limit is None else benefit_ranks[:limit]
-    hits = tuple(
-        Hit(
-            index.benefits[r.position],
-            r.score,
-            r.matches,
-            make_snippet(index.texts[r.position], r.matches),
-        )
-        for r in shown
-    )
-    caution_hits = tuple(
-        CautionHit(index.cautions[r.position], r.score, r.matches) for r in caution_ranks
+    unmatched = read.unmatched()
+    suggestions = list(
+        dict.fromkeys(s for word in unmatched for s in index.lexicon.suggestions(word))
     )
     return SearchResult(
         query,
-        tuple(terms),
-        hits,
-        tuple(corrections),
+        tuple(read.terms),
+        tuple(_hit(index, r) for r in shown),
+        tuple(read.corrections),
         tuple(unmatched),
         tuple(suggestions[:5]),
         total=len(benefit_ranks),
         hidden=len(hidden),
-        cautions=caution_hits,
+        cautions=tuple(
+            CautionHit(index.cautions[r.position], r.score, r.matches) for r in caution_ranks
+        ),
         best_effort=best_effort,
         safety=parsed.safety,
-        cautions_first=cautions_first,
+        cautions_first=bool(caution_ranks) and about_cautions,
+    )
+
+
+def _about_cautions(
+    read: _Read,
+    leaning: set[int],
+    together: tuple[dict[int, _Found], dict[int, _Found]],
+    ranks: tuple[list[_Ranked], list[_Ranked]],
+) -> bool:
+    """Whether the query is about a caution more than a benefit, so cautions go first.
+
+    The words side by side decide when they stand together somewhere ("blood pressure");
+    else every word must be a caution's; else, with words of both, the entry that holds
+    more of them (then the higher score) goes first.
+    """
+    if together[0] or together[1]:
+        return _leans_to_cautions(*together)
+    found = read.found()
+    if found and found <= leaning:
+        return True
+    benefits, cautions = ranks
+    if not (leaning and benefits and cautions):
+        return False
+    return (cautions[0].held, cautions[0].score) > (benefits[0].held, benefits[0].score)
+
+
+def _read(index: Index, parsed: Sequence[Term]) -> _Read:
+    terms: list[Term] = []
+    corrections: list[Correction] = []
+    for term in parsed:
+        resolved, correction = _resolve(index, term)
+        terms.append(resolved)
+        if correction:
+            corrections.append(correction)
+    terms = _join_compounds(index, terms)
+    return _Read(
+        terms,
+        corrections,
+        [index.matching(term) for term in terms],
+        [index.caution_matching(term) for term in terms],
+    )
+
+
+def _hit(index: Index, ranked: _Ranked) -> Hit:
+    texts = index.texts[ranked.position]
+    return Hit(
+        index.benefits[ranked.position],
+        ranked.score,
+        ranked.matches,
+        make_snippet(texts, ranked.matches),
     )
 
 
