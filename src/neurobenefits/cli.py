@@ -85,6 +85,7 @@ class ReferenceFormat(str, Enum):
     markdown = "markdown"
     bibtex = "bibtex"
     ris = "ris"
+    csl_json = "csl-json"
 
 
 class ExportFormat(str, Enum):
@@ -530,13 +531,28 @@ def cautions_command(
 @app.command("references")
 def references_command(
     ctx: typer.Context,
-    key: Annotated[
-        str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")
+    keys: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[KEY|NUMBER]...",
+            help="Reference keys (moyer2011) or benefit numbers (8: the sources it rests on).",
+        ),
+    ] = None,
+    cited_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cited-by",
+            metavar="BENEFIT",
+            help="The sources one benefit rests on: a number, a slug or part of a title.",
+            autocompletion=_complete_refs,
+        ),
     ] = None,
     fmt: Annotated[
         ReferenceFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format; bibtex and ris import into reference managers."
+            "--format",
+            "-f",
+            help="Output format; bibtex, ris and csl-json import into reference managers.",
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -549,22 +565,26 @@ def references_command(
       neurobenefits references
       neurobenefits references --format bibtex > neurobenefits.bib
       neurobenefits references moyer2011 --format ris
+      neurobenefits references --cited-by 8 --format csl-json
     """
+    from .refselect import Chosen, select
+
     catalogue = load(ctx)
-    references = list(catalogue.references)
-    if key is not None:
-        references = [r for r in references if r.id == key.strip().lower()]
-        if not references:
-            valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
-            fail(f"No reference {key!r}. References: {valid}.", exitcodes.NOT_FOUND)
-    if not references:
-        fail("This catalogue has no references.", exitcodes.NOT_FOUND)
+    chosen = select(catalogue, keys or [], cited_by or [])
+    if not isinstance(chosen, Chosen):
+        fail(chosen.message, exitcodes.NOT_FOUND)
+    references = list(chosen.references)
     terminal = detect(color=color.value)
     fmt_name = fmt.value if fmt else terminal.default_format
-    if fmt_name in ("bibtex", "ris"):
-        from .bibliography import to_bibtex, to_ris
+    if fmt_name in ("bibtex", "ris", "csl-json"):
+        from . import bibliography
 
-        emit((to_bibtex if fmt_name == "bibtex" else to_ris)(references), terminal, pager)
+        writer = {
+            "bibtex": bibliography.to_bibtex,
+            "ris": bibliography.to_ris,
+            "csl-json": bibliography.to_csl_json,
+        }[fmt_name]
+        emit(writer(references), terminal, pager)
         return
     text = _render(
         fmt_name,
@@ -573,7 +593,7 @@ def references_command(
         catalogue,
         references,
         title="References",
-        one=key is not None,
+        one=chosen.one,
     )
     emit(text, terminal, pager)
 
