@@ -277,7 +277,16 @@ def csl_item(reference: Reference) -> dict[str, object]:
 
 
 def to_csl_json(references: Iterable[Reference]) -> str:
+    """A JSON array of items, one field a line (names and dates kept on theirs), for reading."""
     import json
 
-    items = [csl_item(reference) for reference in references]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    items = [
+        "  {\n"
+        + ",\n".join(
+            f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
+            for name, value in csl_item(reference).items()
+        )
+        + "\n  }"
+        for reference in references
+    ]
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
