@@ -27,7 +27,7 @@ from neurobenefits import exitcodes
 from neurobenefits.bibliography import to_bibtex, to_csl_json, to_ris
 from neurobenefits.model import Catalogue, Reference
 
-from .conftest import run
+from .conftest import run, run_process
 
 
 class Expected(NamedTuple):
@@ -479,6 +479,12 @@ def test_keys_and_numbers_mix_and_one_key_is_one_object() -> None:
         (("99",), "No benefit 99: numbers run from 1 to 14.\n"),
         (("--cited-by", "99"), "No benefit 99: numbers run from 1 to 14.\n"),
         (("8", "nobody1999"), "No reference 'nobody1999': give a key or a benefit number."),
+        (
+            ("sleep",),
+            "No reference 'sleep'. For what benefit 7 Improved Sleep Quality rests on, give its"
+            " number: `references 7` or `--cited-by 7`.\n",
+        ),
+        (("--cited-by", "muscle"), "'muscle' fits "),
     ],
 )
 def test_a_choice_that_fits_nothing_is_one_line(args: tuple[str, ...], message: str) -> None:
@@ -523,6 +529,15 @@ def _modules(*args: str) -> set[str]:
         check=False,
     )
     return set(result.stderr.strip().splitlines()[-1].split())
+
+
+def test_csl_json_for_a_stream_without_unicode_is_exact() -> None:
+    result = run_process(
+        "references", "cabanasvaldes2021", "--format", "csl-json", env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert result.returncode == 0
+    assert "Cabanas-Vald\\u00e9s" in result.stdout
+    assert json.loads(result.stdout)[0]["author"][0]["family"] == "Cabanas-Valdés"
 
 
 def test_other_commands_never_load_the_bibliography() -> None:

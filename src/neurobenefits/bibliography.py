@@ -276,14 +276,17 @@ def csl_item(reference: Reference) -> dict[str, object]:
     return item
 
 
-def to_csl_json(references: Iterable[Reference]) -> str:
-    """A JSON array of items, one field a line (names and dates kept on theirs), for reading."""
+def to_csl_json(references: Iterable[Reference], *, ascii_only: bool = False) -> str:
+    """A JSON array of items, one field a line (names and dates kept on theirs), for reading.
+
+    `ascii_only` escapes other characters (`\\u00e9`), exactly, for a stream without Unicode.
+    """
     import json
 
     items = [
         "  {\n"
         + ",\n".join(
-            f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
+            f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=ascii_only)}"
             for name, value in csl_item(reference).items()
         )
         + "\n  }"

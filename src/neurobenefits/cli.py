@@ -128,6 +128,16 @@ def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
     )
 
 
+def _complete_reference_choices(incomplete: str) -> list[tuple[str, str]]:
+    return _offer(
+        incomplete,
+        lambda c: (
+            [(r.id, r.short_citation) for r in c.references]
+            + [(str(b.id), b.title) for b in c.benefits]
+        ),
+    )
+
+
 def _complete_categories(incomplete: str) -> list[tuple[str, str]]:
     return _offer(incomplete, lambda c: c.categories)
 
@@ -536,6 +546,7 @@ def references_command(
         typer.Argument(
             metavar="[KEY|NUMBER]...",
             help="Reference keys (moyer2011) or benefit numbers (8: the sources it rests on).",
+            autocompletion=_complete_reference_choices,
         ),
     ] = None,
     cited_by: Annotated[
@@ -579,12 +590,13 @@ def references_command(
     if fmt_name in ("bibtex", "ris", "csl-json"):
         from . import bibliography
 
-        writer = {
-            "bibtex": bibliography.to_bibtex,
-            "ris": bibliography.to_ris,
-            "csl-json": bibliography.to_csl_json,
-        }[fmt_name]
-        emit(writer(references), terminal, pager)
+        if fmt_name == "csl-json":
+            text = bibliography.to_csl_json(references, ascii_only=not terminal.unicode)
+        else:
+            text = (bibliography.to_bibtex if fmt_name == "bibtex" else bibliography.to_ris)(
+                references
+            )
+        emit(text, terminal, pager)
         return
     text = _render(
         fmt_name,

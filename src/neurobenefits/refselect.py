@@ -29,7 +29,7 @@ def select(
     catalogue: Catalogue, words: Sequence[str], cited_by: Sequence[str] = ()
 ) -> Chosen | NotChosen:
     """The references asked for, in the catalogue's order; all of them when nothing is asked."""
-    from .lookup import Ambiguous, Found, number_range, resolve
+    from .lookup import Found, number_range, resolve
 
     if not catalogue.references:
         return NotChosen("This catalogue has no references.")
@@ -47,6 +47,14 @@ def select(
             continue
         key = text.lower()
         if catalogue.reference(key) is None:
+            # `references sleep`: a benefit was meant; say how to ask for its sources.
+            meant = resolve(catalogue, text) if text else None
+            if isinstance(meant, Found):
+                number, title = meant.benefit.id, meant.benefit.title
+                return NotChosen(
+                    f"No reference {word!r}. For what benefit {number} {title} rests on,"
+                    f" give its number: `references {number}` or `--cited-by {number}`."
+                )
             keys = ", ".join(r.id for r in catalogue.references)
             return NotChosen(
                 f"No reference {word!r}: give a key or a benefit number. References: {keys}."
@@ -54,9 +62,7 @@ def select(
         wanted.add(key)
     for ref in cited_by:
         resolution = resolve(catalogue, ref)
-        if isinstance(resolution, Ambiguous):
-            return NotChosen(resolution.message)
-        if not isinstance(resolution, Found):
+        if not isinstance(resolution, Found):  # ambiguous or not found, each with its message
             return NotChosen(resolution.message)
         benefits.append(resolution.benefit)
     for benefit in benefits:
