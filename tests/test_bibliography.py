@@ -547,3 +547,26 @@ def test_other_commands_never_load_the_bibliography() -> None:
     exported = _modules("references", "--format", "bibtex")
     assert ours <= exported
     assert "rich" not in exported
+
+
+def test_other_shapes_keep_what_they_have(tmp_path: Path) -> None:
+    in_press = Reference("press2025", "Doe J", 2025, "T", "A Journal", "F.", citation="in press")
+    handbook = Reference("handbook2020", "Clinic Team", 2020, "Handbook", "Our clinic", "F.")
+    bib = to_bibtex([in_press, handbook])
+    entries = pybtex.database.parse_string(bib, "bibtex").entries
+    assert (entries["press2025"].type, entries["press2025"].fields["note"]) == (
+        "article",
+        "in press",
+    )
+    assert "volume" not in entries["press2025"].fields
+    assert entries["handbook2020"].type == "misc"
+    assert entries["handbook2020"].fields["howpublished"] == "Our clinic"
+    assert [str(p) for p in entries["handbook2020"].persons["author"]] == ["{Clinic Team}"]
+    _biber(bib, tmp_path)
+    press, book = rispy.loads(to_ris([in_press, handbook]))
+    assert "in press" in press["notes"]
+    assert (book["type_of_reference"], book["publisher"]) == ("GEN", "Our clinic")
+    items = json.loads(to_csl_json([in_press, handbook]))
+    jsonschema.Draft3Validator(_csl_schema()).validate(items)
+    assert items[0]["note"] == "in press"
+    assert (items[1]["type"], items[1]["publisher"]) == ("article", "Our clinic")
