@@ -206,6 +206,7 @@ def test_titles_protect_only_what_keeps_its_case() -> None:
     assert "in {Parkinson's} disease" in titles["kang2022"]
     assert titles["moyer2011"].endswith("cortisol? {A} comprehensive quantitative review")
     assert "on {H-reflex} amplitude" in titles["goldberg1994"]
+    assert "trials: {Part I}, patients" in titles["crawford2016"]
     assert not any(title.startswith("{") for title in titles.values())  # never double-braced
 
 

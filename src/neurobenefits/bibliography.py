@@ -72,15 +72,22 @@ def _bibtex_text(text: str) -> str:
 
 
 def _bibtex_title(title: str) -> str:
-    words = []
+    out = ""
+    open_group = False  # a braced run of words that keep their case, still open
     for index, word in enumerate(_one_line(title).split(" ")):
         lead, core, trail = _WORD.match(word).groups()  # type: ignore[union-attr]
         capitals_after_first = any(char.isupper() for char in core[1:])
-        keep_case = capitals_after_first or (index > 0 and core[:1].isupper())
-        escaped = _bibtex_text(core)
-        core_text = "{" + escaped + "}" if keep_case and core else escaped
-        words.append(_bibtex_text(lead) + core_text + _bibtex_text(trail))
-    return " ".join(words)
+        keep_case = bool(core) and (capitals_after_first or (index > 0 and core[:1].isupper()))
+        if open_group and keep_case and not lead:
+            out += " " + _bibtex_text(core)  # `{Part I}`, not `{Part} {I}`
+        else:
+            out += ("} " if open_group else " " if index else "") + _bibtex_text(lead)
+            out += ("{" if keep_case else "") + _bibtex_text(core)
+        open_group = keep_case and not trail
+        if keep_case and trail:
+            out += "}"
+        out += _bibtex_text(trail)
+    return out + ("}" if open_group else "")
 
 
 def _bibtex_name(name: Name) -> str:
