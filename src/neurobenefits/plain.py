@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
     cautions_heading,
     citation_line,
     evidence_references,
@@ -14,6 +16,8 @@ from .present import (
     related_benefits,
     source_line,
     verdict_label,
+    verdict_legend,
+    verdict_with_meaning,
 )
 
 if TYPE_CHECKING:
@@ -21,14 +25,23 @@ if TYPE_CHECKING:
     from .search import SearchResult
 
 
+_KEEP = "\u00a0"  # joins words that must not be split across lines; a space once wrapped
+
+
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
+    lines = textwrap.wrap(
         text,
         width=max(10, width),
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [indent.rstrip()]
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _verdict(verdict: str) -> str:
+    """`[~] limited`, kept on one line when wrapped."""
+    return verdict_label(verdict).replace(" ", _KEEP)
 
 
 def _footer(catalogue: Catalogue, width: int) -> list[str]:
@@ -39,14 +52,29 @@ def _footer(catalogue: Catalogue, width: int) -> list[str]:
     return lines
 
 
+def _legend(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> list[str]:
+    """What each verdict shown means, under a list of benefits."""
+    legend = verdict_legend(catalogue, benefits)
+    if not legend:
+        return []
+    lines = ["", *_wrap(LEGEND_HEADING, width)]
+    for label, meaning in legend:
+        lines += _wrap(
+            f"{label}: {meaning}" if meaning else label, width, indent="      ", first="  "
+        )
+    return lines
+
+
 def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> str:
+    benefits = list(benefits)
     lines: list[str] = []
     for benefit in benefits:
         head = f"{benefit.id:>2}  {benefit.title} ({catalogue.category_label(benefit.category)})"
         if benefit.evidence:
-            head += f" {verdict_label(benefit.evidence.verdict)}"
+            head += f" {_verdict(benefit.evidence.verdict)}"
         lines += _wrap(head, width, indent="    ", first="")
         lines += _wrap(benefit.summary, width, indent="    ")
+    lines += _legend(catalogue, benefits, width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
@@ -59,7 +87,11 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
         lines += [""] + _wrap(f"Notes: {benefit.notes}", width)
     if benefit.evidence:
         lines += ["", "Evidence"]
-        lines += _wrap(f"Verdict: {verdict_label(benefit.evidence.verdict)}", width, indent="  ")
+        lines += _wrap(
+            f"Verdict: {verdict_with_meaning(catalogue, benefit.evidence.verdict)}",
+            width,
+            indent="  ",
+        )
         lines += _wrap(benefit.evidence.summary, width, indent="  ")
         for reference in evidence_references(catalogue, benefit):
             lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
@@ -70,6 +102,8 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
             lines += _wrap(
                 f"{caution.title} ({caution.id}): {caution.who}", width, indent="    ", first="  - "
             )
+    else:
+        lines += ["", "Cautions", *_wrap(NO_OWN_CAUTION, width, indent="  ")]
     if benefit.keywords:
         lines += [""] + _wrap(f"Keywords: {', '.join(benefit.keywords)}", width)
     related = related_benefits(catalogue, benefit)
@@ -91,8 +125,8 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
     if cautions and benefits:
         benefits = ["Benefits", *benefits]
     sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
-    for section in (s for s in sections if s):
-        if lines and lines[-1] != "":
+    for number, section in enumerate(s for s in sections if s):
+        if number:
             lines.append("")
         lines += section
     if result.limited:
@@ -100,13 +134,17 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
             "",
             f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
         ]
+    lines += _legend(catalogue, (hit.benefit for hit in result.benefit_hits), width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
 def _benefit_hits(result: SearchResult, width: int) -> list[str]:
     lines: list[str] = []
     for hit in result.benefit_hits:
-        lines += _wrap(f"{hit.benefit.id:>2}  {hit.benefit.title}", width, indent="    ", first="")
+        head = f"{hit.benefit.id:>2}  {hit.benefit.title}"
+        if hit.benefit.evidence:
+            head += f" {_verdict(hit.benefit.evidence.verdict)}"
+        lines += _wrap(head, width, indent="    ", first="")
         if hit.snippet:
             lines += _wrap(hit.snippet.text, width, indent="    ")
         lines += _wrap(f"({match_reason(hit.matches)})", width, indent="    ")

@@ -18,12 +18,16 @@ from rich.table import Table
 from rich.text import Text
 
 from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
     cautions_heading,
     evidence_references,
     match_reason,
     related_benefits,
     source_line,
     verdict_label,
+    verdict_legend,
+    verdict_meaning,
 )
 from .terminal import Terminal
 
@@ -92,6 +96,20 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict_label(verdict), style=VERDICT_STYLES.get(verdict, "bold"))
 
 
+def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[RenderableType]:
+    """What each verdict shown means, under a list of benefits (nothing when none is shown)."""
+    entries = verdict_legend(catalogue, benefits)
+    if not entries:
+        return []
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, meaning in entries:
+        name = label.split(" ", 1)[-1]
+        grid.add_row(Text(label, style=VERDICT_STYLES.get(name, "bold")), Text(meaning))
+    return [Text(LEGEND_HEADING, style="bold"), grid, Text("")]
+
+
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
@@ -100,7 +118,11 @@ def list_view(
 ) -> list[RenderableType]:
     benefits = list(benefits)
     if width < NARROW:
-        return [*(_stacked_entry(catalogue, b) for b in benefits), footer(catalogue)]
+        return [
+            *(_stacked_entry(catalogue, b) for b in benefits),
+            *legend(catalogue, benefits),
+            footer(catalogue),
+        ]
     table = Table(title=Text(catalogue.title, style="bold"), expand=False, show_lines=False)
     table.add_column("No.", justify="right", style="bold cyan", no_wrap=True)
     table.add_column("Title", style="bold", ratio=3)
@@ -119,7 +141,7 @@ def list_view(
         if has_evidence:
             row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
         table.add_row(*row)
-    return [table, footer(catalogue)]
+    return [table, Text(""), *legend(catalogue, benefits), footer(catalogue)]
 
 
 def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
@@ -158,6 +180,9 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
     if benefit.evidence:
         parts += [Text(""), _heading("Evidence")]
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(benefit.evidence.verdict))
+        meaning = verdict_meaning(catalogue, benefit.evidence.verdict)
+        if meaning:
+            verdict.append(f" ({meaning})")
         parts += [
             Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
         ]
@@ -176,6 +201,9 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
                 Text("More: neurobenefits cautions NAME", style="dim"), (0, 0, 0, 2), expand=False
             )
         )
+    else:
+        parts += [Text(""), _heading("Cautions")]
+        parts.append(Padding(Text(NO_OWN_CAUTION), (0, 0, 0, 2), expand=False))
     if benefit.keywords:
         parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(benefit.keywords))]
     related = related_benefits(catalogue, benefit)
@@ -198,6 +226,13 @@ def search_view(
     for hit in result.benefit_hits:
         head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
         body: list[RenderableType] = [head]
+        if hit.benefit.evidence:
+            verdict = verdict_text(hit.benefit.evidence.verdict)
+            if head.cell_len + 2 + verdict.cell_len <= width:
+                head.append("  ")
+                head.append_text(verdict)
+            else:  # on a line of its own rather than split
+                body.append(Padding(verdict, (0, 0, 0, 4), expand=False))
         if hit.snippet:
             snippet = Text(hit.snippet.text)
             for start, end in hit.snippet.highlights:
@@ -209,8 +244,8 @@ def search_view(
     if cautions and benefits:
         benefits.insert(0, Text("Benefits", style="bold"))
     sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
-    for section in (s for s in sections if s):
-        if parts and section is not sections[0]:
+    for number, section in enumerate(s for s in sections if s):
+        if number:
             parts.append(Text(""))
         parts += section
     if result.limited:
@@ -221,7 +256,8 @@ def search_view(
                 style="dim",
             ),
         ]
-    return [*parts, Text(""), footer(catalogue)]
+    hits = [hit.benefit for hit in result.benefit_hits]
+    return [*parts, Text(""), *legend(catalogue, hits), footer(catalogue)]
 
 
 def _reason(matches: Sequence[Match]) -> RenderableType:
