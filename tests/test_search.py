@@ -489,7 +489,7 @@ def test_best_effort_notice_in_the_cli() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(
         "No benefit has all of: trouble sleeping. Showing those with the most of them.\n\n"
-        " 7  Improved Sleep Quality\n"
+        " 7  Improved Sleep Quality [~] limited\n"
     )
     machine = run("search", "trouble", "sleeping", "--format", "json")
     assert machine.stderr == (

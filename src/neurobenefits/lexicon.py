@@ -80,6 +80,14 @@ class Lexicon:
         return counts
 
     @cached_property
+    def _every_word(self) -> frozenset[str]:
+        return frozenset(word for text in self.search_texts for word in words(fold(text)))
+
+    def names(self, word: str) -> bool:
+        """Whether a search text (a title, keyword, synonym...) holds this very word."""
+        return word in self._every_word
+
+    @cached_property
     def known_stems(self) -> frozenset[str]:
         return frozenset(stem(word) for word in self.vocabulary)
 

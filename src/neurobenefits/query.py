@@ -117,7 +117,12 @@ def parse_query(query: str, lexicon: Lexicon | None = None) -> Query:
     if meaningful or terms or safety:
         terms += meaningful
     else:
-        terms += [t for t in loose_terms if t.text in DOMAIN_WORDS]  # `search massage`
+        # Only common words: keep those the catalogue names (`feel good`, `massage`).
+        terms += [
+            t
+            for t in loose_terms
+            if t.text in DOMAIN_WORDS or (lexicon is not None and lexicon.names(t.text))
+        ]
     unique: dict[tuple[str, ...], Term] = {}
     for term in terms:
         unique.setdefault(term.stems, term)

@@ -44,10 +44,12 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same, faster, for A
 FUNCTION_WORDS = frozenset(
     """
     a about after all also always am an and any are as at be been before being but by can
-    cant cannot could did do does doing dont during every for from get gets getting had has
+    cant cannot could did do does doing dont during every feel feeling feels felt for from
+    get gets getting good had has
     have having he help helps her him his how i if im in into is isnt it its ive just less
     lot lots me might more my no not of on or our over please really she should shouldnt so
-    some still that the their them there these they this those to too us very was we were
+    some still that the their them there these they this those time times to too us very was
+    we were
     what whats when where which while who why will with without wont would you your youre
     """.split()  # noqa: SIM905 (a list of 100 quoted words reads worse)
 )
