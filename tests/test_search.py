@@ -546,3 +546,31 @@ def test_a_query_of_common_words_only_says_so() -> None:
         "give a word such as sleep or spasm.\n"
     )
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "query", [["dvt"], ["is", "it", "safe"], ["trouble", "sleeping"], ["bedsores"], ["spasim"]]
+)
+def test_json_of_new_kinds_of_result_follows_the_schema(query: list[str]) -> None:
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "schema" / "output.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    result = run("search", *query, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data
+    jsonschema.validate(data, schema)
+
+
+def test_a_general_safety_question_gives_scripts_the_benefits_that_carry_cautions(
+    catalogue: Catalogue,
+) -> None:
+    hits = json.loads(run("search", "is", "it", "safe", "--format", "json").stdout)
+    carrying = [b.id for b in catalogue.benefits if b.cautions]
+    assert [hit["id"] for hit in hits] == carrying
+    for hit in hits:
+        assert {m["caution"] for m in hit["matched"]} == {c["id"] for c in hit["cautions"]}

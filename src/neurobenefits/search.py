@@ -547,7 +547,7 @@ def _every_caution(index: Index, ranked: list[_Ranked]) -> list[_Ranked]:
 
 
 def _through_cautions(index: Index, safety: tuple[str, ...]) -> list[_Ranked]:
-    """For data formats: the benefits that carry a caution, reached through it."""
+    """For data formats: the benefits that carry a caution, reached through it, scored 1."""
     ranked: list[_Ranked] = []
     for position, benefit in enumerate(index.benefits):
         matches = tuple(
@@ -556,7 +556,7 @@ def _through_cautions(index: Index, safety: tuple[str, ...]) -> list[_Ranked]:
             if (caution := index.catalogue.caution(caution_id))
         )
         if matches:
-            ranked.append(_Ranked(position, frozenset(), 0.0, matches))
+            ranked.append(_Ranked(position, frozenset(), 1.0, matches))  # all equal
     return ranked
 
 
