@@ -111,7 +111,7 @@ def parse_query(query: str, lexicon: Lexicon | None = None) -> Query:
         else:
             loose_terms.append(Term(word, (stem(word),)))
         position += 1
-    if _NEGATIONS & set(loose) and any(stem(w) == "massag" for w in loose):
+    if _NEGATIONS & set(loose) and any(stem(w) == stem("massage") for w in loose):
         safety.append("not massage")  # "when should you not massage someone"
     meaningful = [t for t in loose_terms if t.is_phrase or not _is_filler(t.text)]
     if meaningful or terms or safety:
