@@ -402,6 +402,16 @@ def test_known_words_are_never_corrected_away(
     assert result.cautions[0].caution.id == caution
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("citation", "facilitation"), ("educational", "reduction")]
+)
+def test_a_correction_keeps_the_first_letter_and_about_the_length(
+    catalogue: Catalogue, typed: str, meant: str
+) -> None:
+    assert all(c.used != meant for c in search(catalogue, typed).corrections)
+    assert search(catalogue, typed).corrections == ()
+
+
 def test_short_words_and_numbers_are_never_corrected(catalogue: Catalogue) -> None:
     assert search(catalogue, "MS").corrections == ()  # not "doms"
     assert search(catalogue, "1994").corrections == ()

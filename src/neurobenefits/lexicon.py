@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CORRECTION_CUTOFF = 0.8  # how alike (difflib ratio) a typo and its correction must be
 AMBIGUITY_MARGIN = 0.05  # a runner-up this close to the best makes a correction a guess
 SUGGESTION_CUTOFF = 0.7
+MAX_LENGTH_CHANGE = 2  # letters a correction may add or drop
 
 
 class Synonym(NamedTuple):
@@ -121,12 +122,18 @@ class Lexicon:
     def correction(self, word: str) -> str | None:
         """The one close vocabulary word for a typo; None when unsure, known, short or a number.
 
+        A candidate must start with the same letter and differ in length by at most two.
         Candidates that are forms of one word (`spasm`, `spasms`) count as one; two different
         words nearly as close as each other make the correction a guess, so there is none.
         """
         if len(word) < 4 or not word.isalpha() or self.is_known(word):
             return None
-        ranked = self._close(word, CORRECTION_CUTOFF)
+        # A typo keeps the first letter and about the length; `citation` is not `facilitation`.
+        ranked = [
+            (ratio, candidate)
+            for ratio, candidate in self._close(word, CORRECTION_CUTOFF)
+            if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= MAX_LENGTH_CHANGE
+        ]
         if not ranked:
             return None
         best_ratio, best = ranked[0]

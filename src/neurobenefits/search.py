@@ -575,28 +575,38 @@ def notices(result: SearchResult) -> list[str]:
     if result.best_effort:
         kind = "benefit or caution" if result.cautions and not result.safety else "benefit"
         lines.append(
-            f"No {kind} has all of: {result.corrected_query}. Showing those with the most of them."
+            f"No {kind} has all of: {_shorten(result.corrected_query, 200)}. "
+            "Showing those with the most of them."
         )
     if result.found and result.unmatched and result.suggestions:
-        typed = ", ".join(f'"{word}"' for word in result.unmatched)
+        typed = _listed([f'"{word}"' for word in result.unmatched])
         lines.append(f"No match for {typed}; did you mean: {', '.join(result.suggestions)}?")
     return lines
 
 
 def no_words_message(query: str) -> str:
     """Why a query gave nothing to search for: no words at all, or only common ones."""
-    typed = words(fold(query))
+    typed = list(dict.fromkeys(words(fold(query))))
     if typed:
         return (
-            f"The query {query!r} has only common words ({', '.join(typed)}); "
+            f"The query {_shorten(query)!r} has only common words ({_listed(typed)}); "
             "give a word such as sleep or spasm."
         )
-    return f"The query {query!r} has no words to search for; give a word such as spasm."
+    return f"The query {_shorten(query)!r} has no words to search for; give a word such as spasm."
+
+
+def _listed(items: Sequence[str], most: int = 8) -> str:
+    """Items joined with commas; a long list is cut, so a message stays one line."""
+    return ", ".join(items[:most]) + (", ..." if len(items) > most else "")
+
+
+def _shorten(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def no_result_message(result: SearchResult) -> str:
     """Why a search found nothing, and what might work instead, in one line."""
-    typed = ", ".join(f'"{word}"' for word in result.unmatched) or result.corrected_query
+    typed = _listed([f'"{word}"' for word in result.unmatched]) or result.corrected_query
     hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
     return f"No benefit or caution matches {typed}.{hint}"
 
