@@ -23,7 +23,6 @@ from neurobenefits.queries import (
     find_caution,
     find_cautions,
     find_hits,
-    find_reference,
     find_references,
     handout_date,
     parse_verdict,
@@ -32,7 +31,6 @@ from neurobenefits.queries import (
     search_query,
     validate_stack,
 )
-from neurobenefits.search import SearchResult, Term
 
 from .conftest import FIXTURES
 
@@ -199,21 +197,33 @@ def test_every_caution_when_none_is_named(catalogue: Catalogue) -> None:
     assert find_cautions(catalogue, "auto") == [find_caution(catalogue, "auto")]
 
 
+def test_references_are_chosen_by_key_or_by_benefit(catalogue: Catalogue) -> None:
+    first = catalogue.references[0]
+    one = find_references(catalogue, [f" {first.id.upper()} "])
+    assert one.references == (first,)
+    assert one.one is True
+    cited = find_references(catalogue, ["8"])
+    assert cited.one is False
+    benefit = catalogue.benefit(8)
+    assert benefit is not None
+    assert benefit.evidence is not None
+    assert {r.id for r in cited.references} == set(benefit.evidence.references)
+    assert find_references(catalogue, []).references == catalogue.references
+
+
 def test_a_reference_needs_its_whole_key(catalogue: Catalogue) -> None:
     first = catalogue.references[0]
-    assert find_reference(catalogue, f" {first.id.upper()} ") == first
     with pytest.raises(NothingFound) as raised:
-        find_reference(catalogue, first.id[:-1])
-    assert raised.value.message.startswith(f"No reference {first.id[:-1]!r}. References: ")
-    assert find_references(catalogue, None) == list(catalogue.references)
+        find_references(catalogue, [first.id[:-1]])
+    assert raised.value.message.startswith(f"No reference {first.id[:-1]!r}")
+    assert raised.value.kind is Kind.NOT_FOUND
 
 
 def test_references_of_an_empty_catalogue(catalogue: Catalogue) -> None:
     empty = replace(catalogue, references=())
-    with pytest.raises(NothingFound, match=r"^This catalogue has no references\.$"):
-        find_references(empty, None)
-    with pytest.raises(NothingFound, match=r"References: \(none in this catalogue\)\.$"):
-        find_references(empty, "moyer2011")
+    for words in ([], ["moyer2011"]):
+        with pytest.raises(NothingFound, match=r"^This catalogue has no references\.$"):
+            find_references(empty, words)
 
 
 # Search
@@ -243,34 +253,11 @@ def test_a_search_with_hits_explains_nothing(catalogue: Catalogue) -> None:
     assert explain_no_hits("spasm", result) is None
 
 
-def test_unmatched_words_are_named_with_suggestions() -> None:
-    result = SearchResult(
-        query="spasmz",
-        terms=(Term("spasmz", ("spasmz",)),),
-        hits=(),
-        unmatched=("spasmz",),
-        suggestions=("spasm", "spastic"),
-    )
-    problem = explain_no_hits("spasmz", result)
-    assert isinstance(problem, NothingFound)
-    assert problem.message == 'No benefit matches "spasmz". Did you mean: spasm, spastic?'
-
-
-def test_unmatched_words_without_suggestions_have_no_hint() -> None:
-    result = SearchResult(
-        query="qq zz", terms=(Term("qq", ("qq",)),), hits=(), unmatched=("qq", "zz")
-    )
-    problem = explain_no_hits("qq zz", result)
-    assert problem is not None
-    assert problem.message == 'No benefit matches "qq", "zz".'
-
-
-def test_words_that_match_apart_but_not_together_ask_for_fewer() -> None:
-    terms = (Term("sleep", ("sleep",)), Term("bone density", ("bone", "densiti")))
-    result = SearchResult(query="sleep", terms=terms, hits=())
-    problem = explain_no_hits("sleep", result)
-    assert isinstance(problem, NothingFound)
-    assert problem.message == ('No benefit matches all of: sleep "bone density". Try fewer words.')
+def test_a_search_that_found_nothing_is_nothing_found(catalogue: Catalogue) -> None:
+    with pytest.raises(NothingFound) as raised:
+        find_hits(catalogue, "xyzzyq")
+    assert raised.value.message.startswith("No benefit or caution matches")
+    assert "xyzzyq" in raised.value.message
 
 
 # About, validate and the --only rule

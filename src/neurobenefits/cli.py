@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
-from .errors import BadRequest, Kind, NeurobenefitsError, OutputFailed
+from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound, OutputFailed
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
 
 if TYPE_CHECKING:
@@ -109,6 +109,7 @@ class ReferenceFormat(str, Enum):
     markdown = "markdown"
     bibtex = "bibtex"
     ris = "ris"
+    csl_json = "csl-json"
 
 
 class ExportFormat(str, Enum):
@@ -147,6 +148,16 @@ def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
         incomplete,
         lambda c: (
             [(str(b.id), b.title) for b in c.benefits] + [(b.slug, b.title) for b in c.benefits]
+        ),
+    )
+
+
+def _complete_reference_choices(incomplete: str) -> list[tuple[str, str]]:
+    return _offer(
+        incomplete,
+        lambda c: (
+            [(r.id, r.short_citation) for r in c.references]
+            + [(str(b.id), b.title) for b in c.benefits]
         ),
     )
 
@@ -227,8 +238,8 @@ def main_options(
     ctx.obj = Settings(list(catalogue or []), only)
 
 
-def fail(message: str, code: int) -> NoReturn:
-    """Print one error to stderr and end with `code`."""
+def note(message: str) -> None:
+    """Print one line to stderr, in ASCII when stderr cannot take Unicode."""
     err = sys.stderr
     text = (
         message
@@ -236,6 +247,11 @@ def fail(message: str, code: int) -> NoReturn:
         else to_ascii(message)
     )
     err.write(text.rstrip("\n") + "\n")
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print one error to stderr and end with `code`."""
+    note(message)
     raise typer.Exit(code)
 
 
@@ -341,11 +357,11 @@ def list_command(
 @app.command("show", context_settings={"ignore_unknown_options": True})
 def show_command(
     ctx: typer.Context,
-    ref: Annotated[
-        str,
+    ref_words: Annotated[
+        list[str],
         typer.Argument(
             metavar="REF",
-            help="A number, a slug, or a title or a unique part of one.",
+            help="A number, a slug, or a title or a unique part of one (quotes optional).",
             autocompletion=_complete_refs,
         ),
     ],
@@ -358,9 +374,10 @@ def show_command(
     \b
     Examples:
       neurobenefits show 8
-      neurobenefits show muscle-spasms-and-tone
+      neurobenefits show muscle spasms
       neurobenefits show sleep --format markdown
     """
+    ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
     if ref.startswith("-") and not ref[1:].isdigit():
         # Unknown options reach REF so that `show -1` can say what exists; others are errors.
         raise BadRequest(f"No such option: {ref}. Try 'neurobenefits show --help'.")
@@ -389,32 +406,39 @@ def search_command(
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
-    """Find benefits by words, best first; synonyms and small typos are understood.
+    """Find benefits and cautions by words, best first; synonyms and small typos are understood.
 
-    Every word must match (in the title, keywords, summary, description, evidence or
-    cautions); a "quoted phrase" must match as written.
+    Entries with every word are shown; when none has them all, those with the most,
+    and the output says so. A "quoted phrase" must match as written. Questions about
+    safety (is it safe, side effects, contraindications) list every caution.
 
     \b
     Examples:
       neurobenefits search spasm
-      neurobenefits search bed sores
+      neurobenefits search can massage help with sleep
+      neurobenefits search is it safe with blood thinners
       neurobenefits search '"muscle tone"' --format json
     """
     from .answers import SearchAnswer
-    from .queries import find_hits, search_query
+    from .queries import explain_no_hits, search_query
+    from .search import notices, search
 
     text_query = search_query(query)
     catalogue = load(ctx)
-    result = find_hits(catalogue, text_query, limit)
+    result = search(catalogue, text_query, limit=limit)
     terminal = detect(color=color.value)
+    fmt_name = fmt.value if fmt else terminal.default_format
+    problem = explain_no_hits(text_query, result)
+    if isinstance(problem, NothingFound) and fmt_name in ("json", "yaml"):
+        emit("[]\n", terminal)  # a script still gets the shape it parses: an empty list
+    if problem:
+        raise problem
     answer = SearchAnswer(catalogue, result)
-    text = _answer(answer, fmt and fmt.value, terminal, title=f"search: {text_query}")
-    for correction in result.corrections:
-        if fmt and fmt.value in ("json", "yaml", "csv"):
-            # Scripts read stdout; the correction still reaches the person, on stderr.
-            sys.stderr.write(
-                f'Showing results for "{correction.used}" (no match for "{correction.typed}").\n'
-            )
+    text = _answer(answer, fmt_name, terminal, title=f"search: {text_query}")
+    if fmt_name in ("json", "yaml", "csv"):
+        # Scripts read stdout; what a person must know about the query goes to stderr.
+        for notice in notices(result):
+            note(notice)
     emit(text, terminal, pager)
 
 
@@ -453,13 +477,29 @@ def cautions_command(
 @app.command("references")
 def references_command(
     ctx: typer.Context,
-    key: Annotated[
-        str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")
+    keys: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[KEY|NUMBER]...",
+            help="Reference keys (moyer2011) or benefit numbers (8: the sources it rests on).",
+            autocompletion=_complete_reference_choices,
+        ),
+    ] = None,
+    cited_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cited-by",
+            metavar="BENEFIT",
+            help="The sources one benefit rests on: a number, a slug or part of a title.",
+            autocompletion=_complete_refs,
+        ),
     ] = None,
     fmt: Annotated[
         ReferenceFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format; bibtex and ris import into reference managers."
+            "--format",
+            "-f",
+            help="Output format; bibtex, ris and csl-json import into reference managers.",
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -472,20 +512,29 @@ def references_command(
       neurobenefits references
       neurobenefits references --format bibtex > neurobenefits.bib
       neurobenefits references moyer2011 --format ris
+      neurobenefits references --cited-by 8 --format csl-json
     """
     from .answers import ReferenceList
     from .queries import find_references
 
     catalogue = load(ctx)
-    references = find_references(catalogue, key)
+    chosen = find_references(catalogue, keys or [], cited_by or [])
+    references = list(chosen.references)
     terminal = detect(color=color.value)
-    if fmt in (ReferenceFormat.bibtex, ReferenceFormat.ris):
-        from .bibliography import to_bibtex, to_ris
+    fmt_name = fmt.value if fmt else terminal.default_format
+    if fmt_name in ("bibtex", "ris", "csl-json"):
+        from . import bibliography
 
-        emit((to_bibtex if fmt is ReferenceFormat.bibtex else to_ris)(references), terminal, pager)
+        if fmt_name == "csl-json":
+            text = bibliography.to_csl_json(references, ascii_only=not terminal.unicode)
+        else:
+            text = (bibliography.to_bibtex if fmt_name == "bibtex" else bibliography.to_ris)(
+                references
+            )
+        emit(text, terminal, pager)
         return
-    answer = ReferenceList(catalogue, references, single=key is not None)
-    emit(_answer(answer, fmt and fmt.value, terminal, title="References"), terminal, pager)
+    answer = ReferenceList(catalogue, references, single=chosen.one)
+    emit(_answer(answer, fmt_name, terminal, title="References"), terminal, pager)
 
 
 @app.command("about")

@@ -17,8 +17,9 @@ from .errors import BadRequest, NeurobenefitsError, NothingFound
 if TYPE_CHECKING:
     from datetime import date
 
-    from .model import Benefit, Catalogue, Caution, Reference
+    from .model import Benefit, Catalogue, Caution
     from .problems import Problem
+    from .refselect import Chosen
     from .search import SearchResult
 
 
@@ -122,22 +123,17 @@ def find_cautions(catalogue: Catalogue, name: str | None) -> list[Caution]:
     return list(catalogue.cautions)
 
 
-def find_reference(catalogue: Catalogue, key: str) -> Reference:
-    """The reference with exactly this key (keys are short; a prefix would mislead)."""
-    found = catalogue.reference(key.strip().lower())
-    if found is None:
-        valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
-        raise NothingFound(f"No reference {key!r}. References: {valid}.")
-    return found
+def find_references(
+    catalogue: Catalogue, words: Sequence[str], cited_by: Sequence[str] = ()
+) -> Chosen:
+    """The references asked for by key, by benefit number or by the benefits citing them
+    (refselect.py); every reference when none is asked for; at least one, or NothingFound."""
+    from .refselect import Chosen, select
 
-
-def find_references(catalogue: Catalogue, key: str | None) -> list[Reference]:
-    """The one reference named, or every reference; at least one, or NothingFound."""
-    if key is not None:
-        return [find_reference(catalogue, key)]
-    if not catalogue.references:
-        raise NothingFound("This catalogue has no references.")
-    return list(catalogue.references)
+    chosen = select(catalogue, words, cited_by)
+    if not isinstance(chosen, Chosen):
+        raise NothingFound(chosen.message)
+    return chosen
 
 
 def search_query(words: Sequence[str]) -> str:
@@ -162,18 +158,17 @@ def find_hits(catalogue: Catalogue, query: str, limit: int | None = None) -> Sea
 
 
 def explain_no_hits(query: str, result: SearchResult) -> NeurobenefitsError | None:
-    """Why a search found nothing, with the words it might have meant; None when it found some."""
-    if not result.terms:
-        return BadRequest(
-            f"The query {query!r} has no words to search for; give a word such as spasm."
-        )
-    if result.hits:
-        return None
-    if result.unmatched:
-        words = ", ".join(f'"{w}"' for w in result.unmatched)
-        hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-        return NothingFound(f"No benefit matches {words}.{hint}")
-    return NothingFound(f"No benefit matches all of: {result.corrected_query}. Try fewer words.")
+    """Why a search found nothing, in search.py's words; None when it found something.
+
+    A query with nothing to look for is bad usage; one that found nothing is not found.
+    """
+    from .search import no_result_message, no_words_message
+
+    if not result.terms and not result.safety:
+        return BadRequest(no_words_message(query))
+    if not result.found:
+        return NothingFound(no_result_message(result))
+    return None
 
 
 def about_data(catalogue: Catalogue, personal: Path) -> dict[str, Any]:
