@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from neurobenefits.catalogue import CatalogueError, load_catalogue
+from neurobenefits.model import Catalogue
 
 from .test_loading import MINIMAL
 
@@ -135,3 +136,67 @@ def test_a_second_file_may_restate_a_benefits_own_slug(tmp_path: Path) -> None:
     second.write_text("benefits:\n  - id: 1\n    slug: first\n", encoding="utf-8")
     catalogue = load_catalogue([first, second], only=True)
     assert [(b.id, b.slug) for b in catalogue.benefits] == [(1, "first")]
+
+
+def _stacked(tmp_path: Path, *texts: str) -> Catalogue:
+    paths = []
+    for number, text in enumerate(texts, 1):
+        path = tmp_path / f"{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return load_catalogue(paths, only=True)
+
+
+_TWO = (
+    MINIMAL
+    + """\
+    related: [2]
+    keywords: [one]
+  - id: 2
+    slug: second
+    title: Second
+    category: body
+    summary: Two lines.
+    description: Other words.
+  - id: 3
+    slug: third
+    title: Third
+    category: body
+    summary: Three lines.
+    description: Yet more words.
+cautions:
+  - id: care
+    title: Care
+    who: Anyone.
+    text: Take care.
+    references: [smith2020]
+"""
+    + _REFERENCE
+    + """\
+  jones2021:
+    authors: Jones K
+    year: 2021
+    title: Another trial
+    journal: A journal
+    finding: It helped too.
+"""
+)
+
+
+def test_a_later_file_adds_to_the_lists_of_an_entry(tmp_path: Path) -> None:
+    overlay = """\
+benefits:
+  - id: 1
+    related: [3]
+    keywords: [two]
+"""
+    catalogue = _stacked(tmp_path, _TWO, overlay)
+    first = catalogue.benefits[0]
+    assert first.related == (2, 3)
+    assert first.keywords == ("one", "two")
+
+
+def test_a_caution_citing_a_missing_reference_is_named(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, _TWO.replace("references: [smith2020]", "references: [nobody]"))
+    assert len(problems) == 1
+    assert problems[0].endswith(": cautions[0] (id care): reference 'nobody' is not in references")
