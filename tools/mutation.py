@@ -39,9 +39,11 @@ EQUIVALENT = Path(__file__).resolve().parent / "mutation-equivalent.txt"
 # The test files that exercise each core module, fastest first (the run stops at the
 # first failure, so a quick test that kills a mutant saves the slower ones).
 TESTS: dict[str, tuple[str, ...]] = {
-    "search": ("test_finding", "test_queries", "test_cli", "test_search"),
+    "search": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
+    "query": ("test_finding", "test_queries", "test_search", "test_search_people"),
+    "lexicon": ("test_finding", "test_search", "test_search_people"),
     "lookup": ("test_finding", "test_queries", "test_cli"),
-    "text": ("test_finding", "test_queries", "test_cli", "test_search"),
+    "text": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
     "queries": ("test_queries", "test_errors", "test_cli", "test_loading"),
     "stack": ("test_checks", "test_loading", "test_errors", "test_cache", "test_overlays"),
     "validate": ("test_checks", "test_loading", "test_overlays"),
