@@ -102,6 +102,14 @@ def _problems(tmp_path: Path, *texts: str) -> list[str]:
             "6:6: categories.1: expected lower-case words joined by hyphens, got a number (1)",
         ),
         (
+            ("categories:\n  body: Body", "categories: [body]"),
+            "4:13: categories: expected a mapping of category key -> label, got a list",
+        ),
+        (
+            ("title: First", 'title: "First\\nSecond"'),
+            "9:12: benefits[0] (id 1).title: must be a single line",
+        ),
+        (
             ("  body: Body", "  body: Body\n  1.5: x"),
             "6:3: key '1.5' must be text or a whole number",
         ),

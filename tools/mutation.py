@@ -82,9 +82,12 @@ class Mutant:
     what: str  # e.g. "< -> <=", for the report
 
     def key(self, source: bytes) -> str:
-        """A name that survives edits elsewhere in the file: the code and the change."""
+        """A name that survives edits elsewhere in the file: the line, the code, the change."""
+        line_start = source.rfind(b"\n", 0, self.start) + 1
+        line_end = source.find(b"\n", self.start)
+        line = " ".join(source[line_start : line_end if line_end >= 0 else None].decode().split())
         original = " ".join(source[self.start : self.end].decode().split())
-        return f"{self.module}: {original[:80]} => {self.what}"
+        return f"{self.module}: {line[:90]} | {original[:60]} => {self.what}"
 
 
 class _Finder(ast.NodeVisitor):
