@@ -208,3 +208,90 @@ def test_a_caution_citing_a_missing_reference_is_named(tmp_path: Path) -> None:
     problems = _problems(tmp_path, _TWO.replace("references: [smith2020]", "references: [nobody]"))
     assert len(problems) == 1
     assert problems[0].endswith(": cautions[0] (id care): reference 'nobody' is not in references")
+
+
+# Reading: what YAML a catalogue may hold, and where each problem is
+
+
+def _read_problem(text: str) -> tuple[str, int, int]:
+    from neurobenefits.yamlsafe import YamlProblem, parse_text
+
+    with pytest.raises(YamlProblem) as raised:
+        parse_text(text)
+    return raised.value.message, raised.value.line, raised.value.column
+
+
+def test_a_date_stays_the_text_written() -> None:
+    from neurobenefits.yamlsafe import parse_text
+
+    assert parse_text("evidence_as_of: 2026-11-01\n").data == {"evidence_as_of": "2026-11-01"}
+
+
+def test_a_tagged_list_is_refused() -> None:
+    assert _read_problem("keywords: !custom [a, b]\n") == (
+        "unknown tag !custom; catalogues use plain YAML",
+        1,
+        11,
+    )
+
+
+def test_a_key_that_is_a_list_is_refused() -> None:
+    assert _read_problem("? [a, b]\n: c\n") == ("a key must be plain text or a number", 1, 3)
+
+
+def test_a_file_exactly_at_the_size_limit_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from neurobenefits import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "MAX_FILE_BYTES", 16)
+    path = tmp_path / "small.yaml"
+    path.write_bytes(b"title: " + b"x" * 9)  # 16 bytes
+    assert yamlsafe.read_text(path) == "title: xxxxxxxxx"
+    path.write_bytes(b"title: " + b"x" * 10)
+    with pytest.raises(yamlsafe.YamlProblem, match=r"^is larger than the 0 MiB limit"):
+        yamlsafe.read_text(path)
+
+
+def test_a_path_through_a_file_cannot_be_read(tmp_path: Path) -> None:
+    from neurobenefits.yamlsafe import YamlProblem, read_text
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(YamlProblem) as raised:
+        read_text(tmp_path / "file" / "benefits.yaml")
+    assert raised.value.message == "cannot be read (Not a directory)"
+
+
+def test_a_problem_without_a_place_has_line_and_column_zero(tmp_path: Path) -> None:
+    import json
+
+    from .conftest import run
+
+    missing = tmp_path / "nope.yaml"
+    result = run("validate", str(missing), "--format", "json")
+    assert result.exit_code == 3
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert problem == {
+        "file": str(missing),
+        "line": 0,
+        "column": 0,
+        "path": "",
+        "message": "no such file",
+    }
+
+
+@pytest.mark.parametrize("key", ["true", "1.5", "null"])
+def test_a_key_must_be_text_or_a_whole_number(key: str) -> None:
+    assert _read_problem(f"title: T\n{key}: x\n") == (
+        f"key {key!r} must be text or a whole number",
+        2,
+        1,
+    )
+
+
+def test_a_key_may_appear_once() -> None:
+    assert _read_problem("title: T\nlist: 1\ntitle: U\n") == (
+        "duplicate key 'title'; each key may appear once in a mapping",
+        3,
+        1,
+    )
