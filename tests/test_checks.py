@@ -295,3 +295,9 @@ def test_a_key_may_appear_once() -> None:
         3,
         1,
     )
+
+
+def test_a_control_character_is_not_valid_yaml() -> None:
+    message, line, column = _read_problem("title: a\x07b\n")
+    assert message.startswith("not valid YAML: unacceptable character #x0007")
+    assert (line, column) == (0, 0)
