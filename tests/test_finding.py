@@ -424,3 +424,34 @@ def test_typography_people_paste_folds_to_plain_text(typed: str, plain: str) -> 
     assert folded == plain
     assert len(offsets) == len(folded)
     assert all(0 <= offset < len(typed) for offset in offsets)
+
+
+# What the search tells a script's user on stderr, and a long query's message
+
+
+def test_a_best_effort_search_names_the_word_it_could_not_match() -> None:
+    result = run("search", "sleep", "moox", "--format", "json")
+    assert result.exit_code == exitcodes.OK
+    assert json.loads(result.stdout)
+    assert result.stderr.splitlines() == [
+        "No benefit has all of: sleep moox. Showing those with the most of them.",
+        'No match for "moox"; did you mean: mood?',
+    ]
+
+
+def test_a_verdict_word_is_found_in_the_evidence() -> None:
+    result = run("search", "mixed", "--format", "json")
+    assert result.exit_code == exitcodes.OK
+    hits = json.loads(result.stdout)
+    assert [hit["id"] for hit in hits] == [3]
+    assert {m["field"] for m in hits[0]["matched"]} == {"evidence"}
+
+
+def test_a_long_query_is_shortened_to_sixty_characters_in_a_message() -> None:
+    query = ["the"] * 30
+    result = run("search", *query)
+    assert result.exit_code == exitcodes.USAGE
+    shown = " ".join(query)[:57] + "..."
+    assert result.stderr == (
+        f"The query {shown!r} has only common words (the); give a word such as sleep or spasm.\n"
+    )
