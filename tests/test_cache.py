@@ -116,9 +116,11 @@ def test_an_unwritable_cache_folder_is_not_an_error(
     assert load_catalogue([own_catalogue], only=True).benefit(8) is not None
 
 
-def test_key_changes_with_the_stack(own_catalogue: Path) -> None:
-    first = cache.stack_key([(own_catalogue, "--catalogue")])
-    assert first == cache.stack_key([(own_catalogue, "--catalogue")])
-    assert first != cache.stack_key([(own_catalogue, "bundled")])
-    assert cache.stack_key([(own_catalogue.parent / "missing.yaml", "--catalogue")]) is None
+def test_key_changes_with_the_bytes_name_and_role(own_catalogue: Path) -> None:
+    raw = own_catalogue.read_bytes()
+    first = cache.key_for([(str(own_catalogue), "--catalogue", raw)])
+    assert first == cache.key_for([(str(own_catalogue), "--catalogue", raw)])
+    assert first != cache.key_for([(str(own_catalogue), "bundled", raw)])
+    assert first != cache.key_for([("other.yaml", "--catalogue", raw)])
+    assert first != cache.key_for([(str(own_catalogue), "--catalogue", raw.replace(b"10", b"90"))])
     assert stack_paths([own_catalogue], only=True) == [(own_catalogue, "--catalogue")]

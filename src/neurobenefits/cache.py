@@ -1,11 +1,16 @@
-"""A cache of the stacked catalogue, so that most calls skip PyYAML and validation.
+"""A cache of the stacked catalogue, so that most calls skip PyYAML and parsing.
 
-Parsing and checking the YAML costs more than everything else a `show` does. The checked,
-stacked data is kept as JSON in the user's cache folder under a key made of every stacked
-file's path, size and modification time, and of this code's own files, so any edit to a
-catalogue or an upgrade of the program makes a new key. Anything wrong with the cache
-(unreadable, corrupt, from another version) only means a miss. NEUROBENEFITS_NO_CACHE=1
-turns it off.
+Parsing the YAML costs more than everything else a `show` does. The checked, stacked data is
+kept as JSON in the user's cache folder under a key made of a hash of every stacked file's
+bytes (with its name and role) and of this code's own files, so any edit to a catalogue, even
+one that keeps its size and time, or an upgrade of the program makes a new key.
+
+The cache folder is input from outside too. An entry is used only when it is a regular file
+(never a FIFO, a device or a symbolic link), owned by this user and writable by no one else,
+holds the key it is filed under, and its data passes the same checks as a catalogue file
+(stack.checked_merged); anything else is a miss, never an error. It is written through a
+temporary file created exclusively (O_EXCL, O_NOFOLLOW) beside it and renamed into place.
+NEUROBENEFITS_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
@@ -13,53 +18,89 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
-import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+from .regularfile import NotReadable, read_regular
+
+FORMAT = 2
 NO_CACHE_VARIABLE = "NEUROBENEFITS_NO_CACHE"
+MAX_ENTRY_BYTES = 128 * 1024 * 1024  # the JSON of the largest catalogue allowed is far less
 _CODE = ("stack.py", "build.py", "spec.py", "validate.py", "yamlsafe.py", "cache.py")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+def _blake2b(data: bytes = b"") -> Any:
+    # hashlib costs 4 ms to import (it loads OpenSSL); its BLAKE2 lives in a small built-in
+    # module that imports in 0.5 ms. hashlib is the fallback where that module is absent.
+    try:
+        from _blake2 import blake2b
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32)
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The cache folder, or None when there is none to use.
+
+    A relative XDG_CACHE_HOME is ignored, as the XDG specification asks.
+    """
     env = os.environ if environ is None else environ
-    if env.get("XDG_CACHE_HOME"):
-        return Path(env["XDG_CACHE_HOME"]) / "neurobenefits"
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "neurobenefits"
     if sys.platform == "win32" and env.get("LOCALAPPDATA"):
         return Path(env["LOCALAPPDATA"]) / "neurobenefits" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "neurobenefits"
-    return Path.home() / ".cache" / "neurobenefits"
-
-
-def stack_key(stack: Sequence[tuple[Path, str]]) -> str | None:
-    """What identifies this stack's content, or None when a file cannot be looked at."""
-    here = Path(__file__).parent
-    parts: list[Any] = [FORMAT]
     try:
-        for path, role in stack:
-            status = path.stat()
-            parts.append([str(path.resolve()), role, status.st_size, status.st_mtime_ns])
-        parts += [(here / name).stat().st_mtime_ns for name in _CODE]
-    except OSError:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):
         return None
-    return json.dumps(parts)
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "neurobenefits"
+    return home / ".cache" / "neurobenefits"
 
 
-def _file_for(key: str, environ: Mapping[str, str] | None) -> Path:
-    return cache_dir(environ) / f"catalogue-{zlib.crc32(key.encode()):08x}.json"
+def key_for(sources: Sequence[tuple[str, str, bytes]]) -> str:
+    """The key of a stack of (name, role, bytes): a hash of all of it and of this code."""
+    here = Path(__file__).parent
+    try:
+        code = [(here / name).stat().st_mtime_ns for name in _CODE]
+    except OSError:
+        code = []
+    files = [[name, role, len(raw), _blake2b(raw).hexdigest()] for name, role, raw in sources]
+    return str(_blake2b(json.dumps([FORMAT, code, files]).encode()).hexdigest())
+
+
+def _disabled(environ: Mapping[str, str] | None) -> bool:
+    return bool((os.environ if environ is None else environ).get(NO_CACHE_VARIABLE))
+
+
+def _entry(key: str, environ: Mapping[str, str] | None) -> Path | None:
+    folder = cache_dir(environ)
+    return folder / f"catalogue-{key[:32]}.json" if folder else None
+
+
+def _refuse_foreign(status: os.stat_result) -> str | None:
+    """Why an entry is not to be trusted: another user owns it, or others may write it."""
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():
+        return "owned by another user"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "writable by others"
+    return None
 
 
 def read(key: str, environ: Mapping[str, str] | None = None) -> dict[str, Any] | None:
-    if (os.environ if environ is None else environ).get(NO_CACHE_VARIABLE):
+    """The stored data for `key`, or None (a miss) if anything about the entry is odd."""
+    entry = None if _disabled(environ) else _entry(key, environ)
+    if entry is None:
         return None
     try:
-        with _file_for(key, environ).open(encoding="utf-8") as handle:
-            stored = json.load(handle)
-    except (OSError, ValueError):
+        raw = read_regular(entry, MAX_ENTRY_BYTES, flags=_NOFOLLOW, accept=_refuse_foreign)
+        stored = json.loads(raw) if len(raw) <= MAX_ENTRY_BYTES else None
+    except (NotReadable, ValueError, RecursionError):
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
         return None
@@ -69,14 +110,22 @@ def read(key: str, environ: Mapping[str, str] | None = None) -> dict[str, Any] |
 
 def write(key: str, merged: dict[str, Any], environ: Mapping[str, str] | None = None) -> None:
     """Keep the data for next time; a cache that cannot be written is simply not kept."""
-    if (os.environ if environ is None else environ).get(NO_CACHE_VARIABLE):
+    target = None if _disabled(environ) else _entry(key, environ)
+    if target is None:
         return
-    target = _file_for(key, environ)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.part")
+    # A name no one can guess, created only if nothing has that name (O_EXCL), never through
+    # a symbolic link planted there (O_NOFOLLOW), readable by this user alone.
+    temporary = target.with_name(f".{target.name}.{os.urandom(8).hex()}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    created = False
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps({"key": key, "merged": merged}), encoding="utf-8")
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(temporary, flags, 0o600)
+        created = True
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "merged": merged}, handle, separators=(",", ":"))
         temporary.replace(target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        if created:
+            with contextlib.suppress(OSError):
+                temporary.unlink()

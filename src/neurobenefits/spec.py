@@ -11,6 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# Characters refused because a reader cannot see them, or because they reorder what is seen
+# (a "Trojan Source" title that reads one way and sorts, searches or matches another).
+# Direction controls (embeddings, overrides, isolates) are refused in all text; invisible
+# characters (zero-width space, direction marks, word joiners, byte-order marks, Hangul
+# fillers, tag characters, line and paragraph separators) in one-line text: titles, names,
+# keys and labels. Zero-width joiners and variation selectors stay allowed: scripts and
+# emoji need them. Each is the inside of a regular-expression character class, which the
+# JSON Schema shares.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029"
+    "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+)
+# Tag characters (U+E0000 to U+E007F) hide text from readers too; kept apart because a
+# JSON Schema pattern (ECMAScript, without the u flag) cannot hold a range beyond U+FFFF.
+INVISIBLE_TAGS = "\U000e0000-\U000e007f"
 REFERENCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 
@@ -21,6 +38,12 @@ class Text:
     pattern: str | None = None
     pattern_hint: str = ""
     one_line: bool = False
+    max_length: int | None = None
+
+    @property
+    def length_limit(self) -> int:
+        """At most this many characters: a line of text is short, prose longer."""
+        return self.max_length or (MAX_LINE_LENGTH if self.one_line else MAX_PROSE_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -34,6 +57,7 @@ class Integer:
 class ListOf:
     item: Spec
     description: str = ""
+    max_items: int = 100
 
 
 @dataclass(frozen=True)
@@ -41,6 +65,7 @@ class MapOf:
     key: Text
     value: Spec
     description: str = ""
+    max_items: int = 100
 
 
 @dataclass(frozen=True)
@@ -53,10 +78,21 @@ class Record:
 
 Spec = Text | Integer | ListOf | MapOf | Record
 
-SLUG = Text("lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", one_line=True)
+# Limits, far above what a catalogue needs, that keep every call within seconds and bounded
+# memory whatever a file holds (README, "A catalogue is input from outside").
+MAX_LINE_LENGTH = 1_000
+MAX_PROSE_LENGTH = 20_000
+MAX_BENEFITS = 10_000
+MAX_REFERENCES = 10_000
+MAX_CAUTIONS = 1_000
+MAX_SYNONYM_GROUPS = 5_000
+
+SLUG = Text(
+    "lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", True, max_length=100
+)
 ONE_LINE = Text(one_line=True)
 PROSE = Text()
-REFERENCE_ID = Text("a reference's key", REFERENCE_ID_PATTERN, "e.g. moyer2004", one_line=True)
+REFERENCE_ID = Text("a reference's key", REFERENCE_ID_PATTERN, "e.g. moyer2004", True, 100)
 
 EVIDENCE = Record(
     {
@@ -109,8 +145,8 @@ CAUTION = Record(
         "text": PROSE,
         "references": ListOf(REFERENCE_ID),
     },
-    required=("id", "title", "who", "text"),
-    description="Something to know before massaging a client with a neurological condition",
+    required=("id",),
+    description="Something to know before massaging a client; a new id needs title, who, text",
 )
 
 CATALOGUE = Record(
@@ -124,17 +160,23 @@ CATALOGUE = Record(
         "closing": PROSE,
         "disclaimer": PROSE,
         "categories": MapOf(SLUG, ONE_LINE, "category key -> label"),
-        "synonyms": ListOf(ListOf(ONE_LINE), "groups of words that mean the same"),
+        "synonyms": ListOf(
+            ListOf(ONE_LINE), "groups of words that mean the same", MAX_SYNONYM_GROUPS
+        ),
         "verdicts": MapOf(ONE_LINE, PROSE, "verdict -> what it means"),
         "evidence_as_of": ONE_LINE,
-        "benefits": ListOf(BENEFIT),
-        "references": MapOf(REFERENCE_ID, REFERENCE, "reference key -> source"),
-        "cautions": ListOf(CAUTION),
+        "benefits": ListOf(BENEFIT, max_items=MAX_BENEFITS),
+        "references": MapOf(
+            REFERENCE_ID, REFERENCE, "reference key -> source", max_items=MAX_REFERENCES
+        ),
+        "cautions": ListOf(CAUTION, max_items=MAX_CAUTIONS),
     },
     description="A neurobenefits catalogue, or an overlay on one",
 )
 
 # Fields a benefit must have once every file is stacked (an overlay may extend by id only).
 BENEFIT_REQUIRED = ("id", "slug", "title", "category", "summary", "description")
+# Fields a caution must have once every file is stacked (an overlay may extend by id only).
+CAUTION_REQUIRED = ("id", "title", "who", "text")
 # Top-level fields the stacked catalogue must have. The disclaimer is never optional.
 CATALOGUE_REQUIRED = ("schema_version", "title", "disclaimer", "categories", "benefits")

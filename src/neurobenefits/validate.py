@@ -8,7 +8,17 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from .spec import Integer, ListOf, MapOf, Record, Spec, Text
+from .spec import (
+    DIRECTION_CONTROLS,
+    INVISIBLE,
+    INVISIBLE_TAGS,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Spec,
+    Text,
+)
 
 PathKey = tuple[str | int, ...]
 Finding = tuple[PathKey, str]
@@ -24,6 +34,9 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
         if not isinstance(value, list):
             yield path, f"expected a list, got {describe_value(value)}"
             return
+        if len(value) > spec.max_items:
+            yield path, too_many(len(value), spec.max_items, "items")
+            return
         for index, item in enumerate(value):
             yield from check(item, spec.item, (*path, index))
     elif isinstance(spec, MapOf):
@@ -32,6 +45,9 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
                 path,
                 f"expected a mapping of {spec.description or 'keys to values'}, got {describe_value(value)}",
             )
+            return
+        if len(value) > spec.max_items:
+            yield path, too_many(len(value), spec.max_items, "entries")
             return
         for key, item in value.items():
             yield from _check_text(key, spec.key, (*path, key), what="key")
@@ -72,6 +88,9 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
     if not value.strip():
         yield path, f"is empty; expected {spec.description or what}"
         return
+    if len(value) > spec.length_limit:
+        yield path, f"is {len(value):,} characters long; at most {spec.length_limit:,} are allowed"
+        return
     control = _CONTROL.search(value)
     if control:
         # An escape sequence in catalogue text could drive the reader's terminal.
@@ -79,6 +98,16 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
             path,
             f"contains the control character U+{ord(control.group()):04X}; catalogue text must be printable",
         )
+        return
+    hidden = (_HIDDEN_IN_LINE if spec.one_line else _HIDDEN_IN_PROSE).search(value)
+    if hidden:
+        char = hidden.group()
+        why = (
+            "a direction control, which can reorder what a reader sees"
+            if _DIRECTION.match(char)
+            else "an invisible character, so two names could look the same and differ"
+        )
+        yield path, f"contains U+{ord(char):04X}, {why}; remove it"
         return
     if spec.one_line and ("\n" in value.strip() or "\r" in value):
         yield path, "must be a single line"
@@ -120,7 +149,14 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
+def too_many(count: int, limit: int, what: str) -> str:
+    return f"has {count:,} {what}; at most {limit:,} are allowed"
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
+_HIDDEN_IN_PROSE = _DIRECTION
+_HIDDEN_IN_LINE = re.compile(f"[{DIRECTION_CONTROLS}{INVISIBLE}{INVISIBLE_TAGS}]")
 
 
 @cache
