@@ -7,10 +7,13 @@ one that keeps its size and time, or an upgrade of the program makes a new key.
 
 The cache folder is input from outside too. An entry is used only when it is a regular file
 (never a FIFO, a device or a symbolic link), owned by this user and writable by no one else,
-holds the key it is filed under, and its data passes the same checks as a catalogue file
-(stack.checked_merged); anything else is a miss, never an error. It is written through a
-temporary file created exclusively (O_EXCL, O_NOFOLLOW) beside it and renamed into place.
-NEUROBENEFITS_NO_CACHE=1 turns it off.
+holds the key it is filed under, and carries the signature that this user's own random key
+(`signing-key`, beside the entries, private to the user) gives its data. Only data this
+program checked and wrote can carry it, so a planted, edited or damaged entry is a miss,
+never an error or a changed answer; checking a signature costs a hash, where checking the
+data again would cost as much as a fifth of reading the YAML. Entries and the key are written
+through temporary files created exclusively (O_EXCL, O_NOFOLLOW) beside them and renamed
+(or linked) into place. NEUROBENEFITS_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
@@ -33,14 +36,14 @@ _CODE = ("stack.py", "build.py", "spec.py", "validate.py", "yamlsafe.py", "cache
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _blake2b(data: bytes = b"") -> Any:
+def _blake2b(data: bytes = b"", key: bytes = b"") -> Any:
     # hashlib costs 4 ms to import (it loads OpenSSL); its BLAKE2 lives in a small built-in
     # module that imports in 0.5 ms. hashlib is the fallback where that module is absent.
     try:
         from _blake2 import blake2b
     except ImportError:
         from hashlib import blake2b
-    return blake2b(data, digest_size=32)
+    return blake2b(data, digest_size=32, key=key)
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -95,16 +98,20 @@ def _refuse_foreign(status: os.stat_result) -> str | None:
 def read(key: str, environ: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     """The stored data for `key`, or None (a miss) if anything about the entry is odd."""
     entry = None if _disabled(environ) else _entry(key, environ)
-    if entry is None:
+    secret = _secret(entry.parent) if entry else None
+    if entry is None or secret is None:
         return None
     try:
         raw = read_regular(entry, MAX_ENTRY_BYTES, flags=_NOFOLLOW, accept=_refuse_foreign)
-        stored = json.loads(raw) if len(raw) <= MAX_ENTRY_BYTES else None
-    except (NotReadable, ValueError, RecursionError):
+    except NotReadable:
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
+    header, _, body = raw.partition(b"\n")
+    if header != _header(key, secret, body):
         return None
-    merged = stored.get("merged")
+    try:
+        merged = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
     return merged if isinstance(merged, dict) else None
 
 
@@ -113,19 +120,56 @@ def write(key: str, merged: dict[str, Any], environ: Mapping[str, str] | None = 
     target = None if _disabled(environ) else _entry(key, environ)
     if target is None:
         return
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secret = _secret(target.parent, create=True)
+    if secret is None:
+        return
+    body = json.dumps(merged, separators=(",", ":")).encode()
+    # Renamed over whatever has the entry's name (a link, a FIFO): never written through it.
+    _write_new(target, _header(key, secret, body) + b"\n" + body, replace=True)
+
+
+def _header(key: str, secret: bytes, body: bytes) -> bytes:
+    """The entry's first line: its key and the signature of the data below it."""
+    return f"{key} {_blake2b(body, key=secret).hexdigest()}".encode()
+
+
+def _secret(folder: Path, *, create: bool = False) -> bytes | None:
+    """This user's signing key, made on first use; None when there is none to trust."""
+    path = folder / "signing-key"
+    try:
+        raw = read_regular(path, 64, flags=_NOFOLLOW, accept=_refuse_foreign)
+    except NotReadable:
+        raw = b""
+        # Made only where nothing has the name: anything odd there means no cache at all.
+        if create and not path.is_symlink() and not path.exists():
+            _write_new(path, os.urandom(32))
+            return _secret(folder)
+    return raw if len(raw) == 32 else None
+
+
+def _write_new(target: Path, data: bytes, *, replace: bool = False) -> bool:
+    """Write `data` to a new temporary file beside `target`, then move it into place: renamed
+    over `target` (replace), or linked, which fails if `target` exists. False if not done."""
     # A name no one can guess, created only if nothing has that name (O_EXCL), never through
     # a symbolic link planted there (O_NOFOLLOW), readable by this user alone.
     temporary = target.with_name(f".{target.name}.{os.urandom(8).hex()}.part")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    created = False
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(temporary, flags, 0o600)
-        created = True
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"key": key, "merged": merged}, handle, separators=(",", ":"))
-        temporary.replace(target)
-    except (OSError, ValueError):
-        if created:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        if replace:
+            temporary.replace(target)
+        else:
+            os.link(temporary, target)
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    return True

@@ -140,12 +140,9 @@ def load_stack(
 
     sources, problems = read_sources(stack)
     key = cache.key_for([(s.label, s.role, s.raw) for s in sources]) if use_cache else None
-    if key and not problems:
-        from .stack import checked_merged
-
-        cached = checked_merged(cache.read(key, environ), [(s.label, s.role) for s in sources])
-        if cached is not None:
-            return catalogue_from_merged(cached)
+    cached = cache.read(key, environ) if key and not problems else None
+    if cached is not None:
+        return catalogue_from_merged(cached)
     merged = _parse_and_stack(sources, problems)
     if key:
         cache.write(key, merged, environ)

@@ -39,7 +39,7 @@ def json_schema(spec: Spec) -> dict[str, Any]:
         if spec.pattern:
             shape = spec.pattern
         elif spec.one_line:
-            shape = r"^[^\r\n]*\S[^\r\n]*\n?$"
+            shape = r"^[^\r\n\u2028\u2029]*\S[^\r\n\u2028\u2029]*\n?$"
         else:
             shape = r"\S"
         # The text's own shape, no control characters and nothing hidden (as validate.py).

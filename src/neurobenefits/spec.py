@@ -16,13 +16,13 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # (a "Trojan Source" title that reads one way and sorts, searches or matches another).
 # Direction controls (embeddings, overrides, isolates) are refused in all text; invisible
 # characters (zero-width space, direction marks, word joiners, byte-order marks, Hangul
-# fillers, tag characters, line and paragraph separators) in one-line text: titles, names,
-# keys and labels. Zero-width joiners and variation selectors stay allowed: scripts and
-# emoji need them. Each is the inside of a regular-expression character class, which the
-# JSON Schema shares.
+# fillers, tag characters) in one-line text: titles, names, keys and labels, where line and
+# paragraph separators are refused as any line break is. Zero-width joiners and variation
+# selectors stay allowed: scripts and emoji need them. Each constant is the inside of a
+# regular-expression character class, which the JSON Schema shares.
 DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 INVISIBLE = (
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029"
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f"
     "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
 )
 # Tag characters (U+E0000 to U+E007F) hide text from readers too; kept apart because a

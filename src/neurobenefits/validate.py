@@ -26,6 +26,8 @@ Finding = tuple[PathKey, str]
 
 def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
     """Yield (path, message) for each way `value` departs from `spec`."""
+    if _fine(value, spec):
+        return
     if isinstance(spec, Text):
         yield from _check_text(value, spec, path)
     elif isinstance(spec, Integer):
@@ -37,8 +39,10 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
         if len(value) > spec.max_items:
             yield path, too_many(len(value), spec.max_items, "items")
             return
+        item_spec = spec.item
         for index, item in enumerate(value):
-            yield from check(item, spec.item, (*path, index))
+            if not _fine(item, item_spec):
+                yield from check(item, item_spec, (*path, index))
     elif isinstance(spec, MapOf):
         if not isinstance(value, dict):
             yield (
@@ -50,8 +54,10 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
             yield path, too_many(len(value), spec.max_items, "entries")
             return
         for key, item in value.items():
-            yield from _check_text(key, spec.key, (*path, key), what="key")
-            yield from check(item, spec.value, (*path, key))
+            if not _fine(key, spec.key):
+                yield from _check_text(key, spec.key, (*path, key), what="key")
+            if not _fine(item, spec.value):
+                yield from check(item, spec.value, (*path, key))
     else:
         yield from _check_record(value, spec, path)
 
@@ -70,7 +76,7 @@ def _check_record(value: Any, spec: Record, path: PathKey) -> Iterator[Finding]:
         field_spec = spec.fields.get(key) if isinstance(key, str) else None
         if field_spec is None:
             yield (*path, key), unknown_field_message(key, spec.fields)
-        else:
+        elif not _fine(item, field_spec):
             yield from check(item, field_spec, (*path, key))
 
 
@@ -79,6 +85,39 @@ def unknown_field_message(key: object, known: dict[str, Spec]) -> str:
     if close:
         return f"unknown field {key!r}; did you mean {close[0]!r}?"
     return f"unknown field {key!r}; expected one of: {', '.join(known)}"
+
+
+def _fine(value: Any, spec: Spec) -> bool:
+    """Whether a text or a number certainly passes: one test for the common case, since the
+    cache's data is checked on every call. False only means "look closer"."""
+    if isinstance(spec, Text):
+        return (
+            type(value) is str
+            and len(value) <= spec.length_limit
+            and _suspect(spec.one_line).search(value) is None
+            and (not spec.one_line or "\n" not in value.strip())
+            and (spec.pattern is None or _compiled(spec.pattern).match(value) is not None)
+            and not value.isspace()
+            and value != ""
+        )
+    if isinstance(spec, Integer):
+        return (
+            type(value) is int
+            and (spec.minimum is None or value >= spec.minimum)
+            and (spec.maximum is None or value <= spec.maximum)
+        )
+    return False
+
+
+@cache
+def _suspect(one_line: bool) -> re.Pattern[str]:
+    """Any character that a text of this kind may not hold, or that needs a closer look."""
+    hidden = (
+        f"{DIRECTION_CONTROLS}{INVISIBLE}{INVISIBLE_TAGS}\u2028\u2029"
+        if one_line
+        else DIRECTION_CONTROLS
+    )
+    return re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{hidden}]")
 
 
 def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> Iterator[Finding]:
@@ -109,7 +148,7 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
         )
         yield path, f"contains U+{ord(char):04X}, {why}; remove it"
         return
-    if spec.one_line and ("\n" in value.strip() or "\r" in value):
+    if spec.one_line and (_LINE_BREAK.search(value.strip()) or "\r" in value):
         yield path, "must be a single line"
     if spec.pattern and not _compiled(spec.pattern).match(value):
         hint = f" ({spec.pattern_hint})" if spec.pattern_hint else ""
@@ -154,6 +193,7 @@ def too_many(count: int, limit: int, what: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")
 _DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
 _HIDDEN_IN_PROSE = _DIRECTION
 _HIDDEN_IN_LINE = re.compile(f"[{DIRECTION_CONTROLS}{INVISIBLE}{INVISIBLE_TAGS}]")
