@@ -187,3 +187,11 @@ def test_a_relative_config_folder_is_ignored(
 def test_the_bundled_catalogue_still_loads_from_another_folder() -> None:
     result = run_process("show", "8", "--format", "json", cwd=REPO.parent)
     assert result.returncode == 0
+
+
+def test_an_over_long_cache_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "/" + "x" * 5000)
+    for _ in range(2):
+        result = run("show", "8", "--format", "json")
+        assert result.exit_code == 0
+        assert result.stderr == ""

@@ -141,12 +141,22 @@ def _secret(folder: Path, *, create: bool = False) -> bytes | None:
     try:
         raw = read_regular(path, 64, flags=_NOFOLLOW, accept=_refuse_foreign)
     except NotReadable:
-        raw = b""
         # Made only where nothing has the name: anything odd there means no cache at all.
-        if create and not path.is_symlink() and not path.exists():
-            _write_new(path, os.urandom(32))
+        if create and _absent(path):
+            _write_new(path, os.urandom(32))  # linked: another process's key, if first, stays
             return _secret(folder)
+        return None
     return raw if len(raw) == 32 else None
+
+
+def _absent(path: Path) -> bool:
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:  # a name too long, a folder that cannot be entered...
+        return False
+    return False
 
 
 def _write_new(target: Path, data: bytes, *, replace: bool = False) -> bool:
