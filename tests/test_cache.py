@@ -13,8 +13,9 @@ import pytest
 
 from neurobenefits import cache
 from neurobenefits.catalogue import load_catalogue, stack_paths
+from neurobenefits.model import Catalogue
 
-from .conftest import REPO, run
+from .conftest import ISOLATED, REPO, run
 
 _PROBE = (
     "import sys\n"
@@ -266,3 +267,9 @@ def test_a_signing_key_others_could_write_turns_the_cache_off(own_catalogue: Pat
     assert _load_in_child(own_catalogue)[1] is True  # a miss
     assert _load_in_child(own_catalogue)[1] is True  # and nothing signed with it since
     assert key.stat().st_mode & 0o777 == 0o666
+
+
+def test_the_suite_keeps_to_its_own_cache_folder(catalogue: Catalogue) -> None:
+    # Issue 14: the session-wide `catalogue` fixture once filled the user's real cache.
+    assert os.environ["XDG_CACHE_HOME"] == ISOLATED["XDG_CACHE_HOME"]
+    assert list((Path(ISOLATED["XDG_CACHE_HOME"]) / "neurobenefits").glob("catalogue-*.json"))

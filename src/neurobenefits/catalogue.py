@@ -3,6 +3,9 @@
 The order of the stack: the bundled catalogue, the personal overlay in the user's config
 folder (when it exists), the files named by NEUROBENEFITS_CATALOGUE, then each --catalogue.
 With `only`, just the files given on the command line are read.
+
+Only regular files are read (regularfile.py): a FIFO or a device named anywhere is refused,
+never waited on. Standard input is read only when a command line names `/dev/stdin`.
 """
 
 from __future__ import annotations
@@ -142,7 +145,10 @@ def load_stack(
     key = cache.key_for([(s.label, s.role, s.raw) for s in sources]) if use_cache else None
     cached = cache.read(key, environ) if key and not problems else None
     if cached is not None:
-        return catalogue_from_merged(cached)
+        try:
+            return catalogue_from_merged(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # only this program's own checked data is read back; this is a last guard
     merged = _parse_and_stack(sources, problems)
     if key:
         cache.write(key, merged, environ)
