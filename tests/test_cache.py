@@ -22,7 +22,8 @@ _PROBE = (
     "from pathlib import Path\n"
     "from neurobenefits.catalogue import load_catalogue\n"
     "catalogue = load_catalogue([Path(sys.argv[1])], only=True)\n"
-    "print(catalogue.benefit(8).notes or catalogue.benefit(8).title, 'yaml' in sys.modules)\n"
+    "parsed = 'yaml' in sys.modules or 'neurobenefits.yamlsafe' in sys.modules\n"
+    "print(catalogue.benefit(8).notes or catalogue.benefit(8).title, parsed)\n"
 )
 
 

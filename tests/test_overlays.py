@@ -17,8 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import CatalogueError, load_catalogue
-from neurobenefits.yamlsafe import MAX_FILE_BYTES
+from neurobenefits.catalogue import MAX_FILE_BYTES, CatalogueError, load_catalogue
 
 from .conftest import FIXTURES, ISOLATED, REPO, run
 

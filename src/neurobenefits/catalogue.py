@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 ENV_VARIABLE = "NEUROBENEFITS_CATALOGUE"
 COMMAND_LINE = "--catalogue"
+STDIN_NAME = "/dev/stdin"
+MAX_FILE_BYTES = 32 * 1024 * 1024  # README lists this limit and the parser's (yamlsafe.py)
 APP_NAME = "neurobenefits"
 
 
@@ -177,8 +179,12 @@ def _label(path: str | Path) -> str:
 
 
 def read_sources(stack: Sequence[tuple[str | Path, str]]) -> tuple[list[Source], list[Problem]]:
-    """The bytes of every file, and a problem for each that cannot be read."""
-    from .yamlsafe import YamlProblem, read_bytes
+    """The bytes of every file, and a problem for each that cannot be read.
+
+    Every call reads them (the cache is keyed by their bytes), so this path imports neither
+    PyYAML nor the parser.
+    """
+    from .regularfile import NotReadable
 
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -186,13 +192,27 @@ def read_sources(stack: Sequence[tuple[str | Path, str]]) -> tuple[list[Source],
         try:
             # Standard input only when a command line names it: never from the environment.
             raw = read_bytes(path, allow_stdin=role == COMMAND_LINE)
-        except YamlProblem as error:
-            problems.append(
-                Problem(_label(path), error.message, line=error.line, column=error.column)
-            )
+        except NotReadable as error:
+            problems.append(Problem(_label(path), str(error)))
             continue
         sources.append(Source(_label(path), role, raw))
     return sources, problems
+
+
+def read_bytes(path: str | Path, *, allow_stdin: bool = False) -> bytes:
+    """A catalogue file's bytes: a regular file only (standard input only when named so)."""
+    from .regularfile import NotReadable, read_regular
+
+    if allow_stdin and os.fspath(path) == STDIN_NAME:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise NotReadable("standard input is a terminal; pipe a catalogue file into it")
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise NotReadable(f"is larger than the {limit} MiB limit for a catalogue")
+    return raw
 
 
 def _parse_and_stack(sources: Sequence[Source], problems: list[Problem]) -> dict[str, Any]:

@@ -11,26 +11,19 @@ for every value.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Hashable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .problems import printable
-from .regularfile import NotReadable, read_regular
 
-# Limits on what one file may hold: each keeps a call within seconds and bounded memory,
+# Limits on what one file may hold (its size: catalogue.py): each keeps a call within seconds and bounded memory,
 # and each is far beyond what a catalogue needs (ten thousand benefits take about 9 MB and
 # 300,000 values; the deepest field is 5 levels down). README lists them.
-MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_VALUES = 1_000_000
 MAX_ITEMS = 20_000  # in one list or mapping
 MAX_DEPTH = 20
 MAX_NUMBER_DIGITS = 30
-
-STDIN_NAME = "/dev/stdin"
 
 PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -73,33 +66,6 @@ class Document:
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
-
-
-def read_file(path: str | Path, *, allow_stdin: bool = False) -> Document:
-    """Read and parse a YAML file, or raise YamlProblem saying what is wrong with it."""
-    return parse_text(read_text(path, allow_stdin=allow_stdin))
-
-
-def read_bytes(path: str | Path, *, allow_stdin: bool = False) -> bytes:
-    """A catalogue file's bytes: a regular file only (standard input only when named so)."""
-    if allow_stdin and os.fspath(path) == STDIN_NAME:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise YamlProblem("standard input is a terminal; pipe a catalogue file into it")
-        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    else:
-        try:
-            raw = read_regular(path, MAX_FILE_BYTES)
-        except NotReadable as error:
-            raise YamlProblem(str(error)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise YamlProblem(f"is larger than the {limit} MiB limit for a catalogue")
-    return raw
-
-
-def read_text(path: str | Path, *, allow_stdin: bool = False) -> str:
-    """Read a file as UTF-8 (a byte-order mark is allowed), within the size limit."""
-    return decode(read_bytes(path, allow_stdin=allow_stdin))
 
 
 def decode(raw: bytes) -> str:
