@@ -259,15 +259,17 @@ def test_the_cache_folder_comes_from_the_environ_given(tmp_path: Path) -> None:
     assert cache.cache_dir({"XDG_CACHE_HOME": "relative"}) != Path("relative/neurobenefits")
 
 
-def test_a_signing_key_others_could_write_turns_the_cache_off(own_catalogue: Path) -> None:
+def test_a_signing_key_others_could_write_is_replaced(own_catalogue: Path) -> None:
     load_catalogue([own_catalogue], only=True)
     entry = _entry(own_catalogue)
     key = entry.parent / "signing-key"
     assert key.stat().st_mode & 0o777 == 0o600
+    planted = key.read_bytes()
     key.chmod(0o666)
-    assert _load_in_child(own_catalogue)[1] is True  # a miss
-    assert _load_in_child(own_catalogue)[1] is True  # and nothing signed with it since
-    assert key.stat().st_mode & 0o777 == 0o666
+    assert _load_in_child(own_catalogue)[1] is True  # a miss: nothing it signed is trusted
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert key.read_bytes() != planted
+    assert _load_in_child(own_catalogue)[1] is False  # signed again, with the new key
 
 
 def test_the_suite_keeps_to_its_own_cache_folder(catalogue: Catalogue) -> None:

@@ -141,21 +141,21 @@ def _secret(folder: Path, *, create: bool = False) -> bytes | None:
     try:
         raw = read_regular(path, 64, flags=_NOFOLLOW, accept=_refuse_foreign)
     except NotReadable:
-        # Made only where nothing has the name: anything odd there means no cache at all.
-        if create and _absent(path):
-            _write_new(path, os.urandom(32))  # linked: another process's key, if first, stays
-            return _secret(folder)
-        return None
+        if not create:
+            return None
+        # Linked when there is none, so that a key another process made first stays; renamed
+        # over one that cannot be trusted (another user's, one others could write, a FIFO),
+        # so that the entries it signed become misses and this user's cache works again.
+        _write_new(path, os.urandom(32), replace=not _absent(path))
+        return _secret(folder)
     return raw if len(raw) == 32 else None
 
 
 def _absent(path: Path) -> bool:
     try:
         path.lstat()
-    except FileNotFoundError:
+    except OSError:  # no such file; or a name too long, which then fails to be written too
         return True
-    except OSError:  # a name too long, a folder that cannot be entered...
-        return False
     return False
 
 
