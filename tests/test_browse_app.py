@@ -443,3 +443,13 @@ def test_the_layout_follows_the_width(catalogue: Catalogue, width: int, narrow: 
 
     drive(catalogue, steps, query="skin", size=(width, 24))
     assert seen == {"below": narrow, "beside": not narrow, "narrow": narrow}
+
+
+def test_readme_lists_every_key() -> None:
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### `browse [QUERY]`") :]
+    for key, meaning in KEYS:
+        assert f"| {key} | {meaning} |" in section, key
+    assert "](docs/browse.svg)" in section

@@ -35,7 +35,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("!", "the cautions: this benefit's first, then the others"),
     ("Ctrl+T", "mark or unmark the benefit for a handout"),
     ("Ctrl+E", "save a handout (Markdown or HTML) of the marked or highlighted benefits"),
-    ("?", "this help"),
+    ("?", "this list of keys"),
     ("Ctrl+Q", "quit"),
 )
 
