@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from neurobenefits.browse.app import KEYS, BrowseApp, MainScreen
 from neurobenefits.browse.screens import CautionsScreen, ConfirmScreen, ExportScreen, HelpScreen
 from neurobenefits.model import Catalogue
+from neurobenefits.present import verdict_label
 from neurobenefits.search import search
 
 from .conftest import get_benefit
@@ -81,6 +82,10 @@ def test_opens_with_every_benefit_and_the_search_box_focused(catalogue: Catalogu
     assert seen["numbers"] == [b.id for b in catalogue.benefits]
     assert "1  Pain Relief" in str(seen["details"])
     assert "Disclaimer:" in str(seen["disclaimer"])
+    # Every verdict the list shows as a badge, with what it means, closes the details.
+    legend = [" ".join(line.split()) for line in str(seen["disclaimer"]).splitlines()]
+    for verdict, meaning in catalogue.verdicts:
+        assert f"{verdict_label(verdict)} {meaning}" in legend
 
 
 def test_a_query_on_the_command_line_fills_the_search_box(catalogue: Catalogue) -> None:
@@ -164,7 +169,7 @@ def test_enter_opens_the_details_with_the_verdict_its_meaning_and_the_cautions(
     text = str(seen["details"])
     assert seen["focus"] == "details"
     assert text.startswith("10  Enhanced Skin Integrity")
-    assert f"Verdict: [-] not supported: {meaning}" in text
+    assert f"Verdict: [-] not supported ({meaning})" in text
     for caution_id in skin.cautions:
         caution = catalogue.caution(caution_id)
         assert caution is not None
@@ -453,3 +458,18 @@ def test_readme_lists_every_key() -> None:
     for key, meaning in KEYS:
         assert f"| {key} | {meaning} |" in section, key
     assert "](docs/browse.svg)" in section
+
+
+def test_a_benefit_without_cautions_of_its_own_points_to_the_others(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.content import NO_OWN_CAUTION
+
+    plain = next(b for b in catalogue.benefits if not b.cautions)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        main(app).show_details(plain)
+        seen.append(details(app))
+
+    drive(catalogue, steps)
+    assert seen[0].startswith(f"{plain.id}  {plain.title}")
+    assert "Cautions\n" + NO_OWN_CAUTION in seen[0]

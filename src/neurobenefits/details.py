@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from .present import evidence_references, related_benefits
+from .present import evidence_references, related_benefits, verdict_meaning
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 class EvidenceDetails(NamedTuple):
     verdict: str
-    meaning: str | None  # what the verdict means, from the catalogue's `verdicts`
+    meaning: str  # what the verdict means, from the catalogue's `verdicts` ("" if undefined)
     summary: str
     references: tuple[Reference, ...]
 
@@ -28,10 +28,6 @@ class BenefitDetails(NamedTuple):
     evidence: EvidenceDetails | None
     cautions: tuple[Caution, ...]
     related: tuple[Benefit, ...]
-
-
-def verdict_meaning(catalogue: Catalogue, verdict: str) -> str | None:
-    return dict(catalogue.verdicts).get(verdict)
 
 
 def benefit_cautions(catalogue: Catalogue, benefit: Benefit) -> tuple[Caution, ...]:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .content import details_view, disclaimer, related_line, result_line
+from .content import closing, details_view, related_line, result_line
 from .finder import Finder
 from .keybar import KeyBar
 
@@ -126,7 +126,7 @@ class MainScreen(Screen[None]):
                 yield Static("", id="body")
                 yield Static("Related", id="related-heading")
                 yield OptionList(id="related")
-                yield Static(disclaimer(self.catalogue), id="disclaimer")
+                yield Static(closing(self.catalogue), id="disclaimer")
         yield KeyBar(FOOTER)
 
     def on_mount(self) -> None:

@@ -16,10 +16,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ..details import BenefitDetails, benefit_details
-from ..render import footer, verdict_text
+from ..render import footer, legend, verdict_text
 
 if TYPE_CHECKING:
     from ..model import Benefit, Catalogue, Caution, Reference
+
+# Where `show` says to run `neurobenefits cautions`, the browser has a key.
+NO_OWN_CAUTION = (
+    "None concerns this benefit in particular; press ! for what to know before any session."
+)
 
 MARK = "*"  # beside a benefit marked for the handout
 
@@ -112,15 +117,16 @@ def _details_group(catalogue: Catalogue, details: BenefitDetails, marked: bool) 
         evidence = details.evidence
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(evidence.verdict))
         if evidence.meaning:
-            verdict.append(f": {evidence.meaning}")
+            verdict.append(f" ({evidence.meaning})")
         parts += [Text(""), _heading("Evidence"), verdict, Text(evidence.summary)]
         parts += [_hanging(Text("- "), reference_text(r)) for r in evidence.references]
-    if details.cautions:
-        parts += [Text(""), _heading("Cautions")]
-        parts += [
-            _hanging(Text("! ", style="bold red"), caution_text(catalogue, caution))
-            for caution in details.cautions
-        ]
+    parts += [Text(""), _heading("Cautions")]
+    parts += [
+        _hanging(Text("! ", style="bold red"), caution_text(catalogue, caution))
+        for caution in details.cautions
+    ]
+    if not details.cautions:
+        parts.append(Text(NO_OWN_CAUTION))
     return Group(*parts)
 
 
@@ -128,5 +134,6 @@ def related_line(benefit: Benefit) -> Text:
     return Text.assemble((f"{benefit.id:>3} ", "bold cyan"), benefit.title)
 
 
-def disclaimer(catalogue: Catalogue) -> Text:
-    return footer(catalogue)
+def closing(catalogue: Catalogue) -> Group:
+    """What ends the details: what every verdict means, the source and the disclaimer."""
+    return Group(*legend(catalogue, catalogue.benefits), footer(catalogue))
