@@ -148,7 +148,7 @@ def test_nothing_found_empties_the_list_and_says_why(catalogue: Catalogue) -> No
 
     drive(catalogue, steps)
     assert seen["numbers"] == []
-    assert str(seen["notice"]).startswith('No benefit matches "qqqqzz".')
+    assert seen["notice"] == 'No benefit or caution matches "qqqqzz".'
     assert "No benefit to show" in str(seen["details"])
 
 
@@ -473,3 +473,20 @@ def test_a_benefit_without_cautions_of_its_own_points_to_the_others(catalogue: C
     drive(catalogue, steps)
     assert seen[0].startswith(f"{plain.id}  {plain.title}")
     assert "Cautions\n" + NO_OWN_CAUTION in seen[0]
+
+
+def test_the_notices_of_search_are_shown(catalogue: Catalogue) -> None:
+    from neurobenefits.search import notices
+
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"spasm sleep")
+        seen.append(text_of(main(app).query_one("#notice", Static).content))
+        seen.append(shown_numbers(app))
+
+    drive(catalogue, steps)
+    result = search(catalogue, "spasm sleep")
+    assert result.best_effort
+    assert " ".join(seen[0].splitlines()) == " ".join(notices(result))  # type: ignore[attr-defined]
+    assert seen[1] == [hit.benefit.id for hit in result.hits]

@@ -1,7 +1,8 @@
 """The browser's search: the same engine, ranking and corrections as `search`, per keystroke.
 
 Builds the search index once and asks search.search (the public function the `search`
-command calls) for each query; an empty query lists every benefit in number order.
+command calls) for each query, and says what `search` says about it (its notices and
+messages); an empty query lists every benefit in number order.
 Textual-free, so it can be tested and timed on its own.
 """
 
@@ -11,7 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..model import Benefit, Catalogue
-    from ..search import SearchResult
 
 
 class Found(NamedTuple):
@@ -29,25 +29,19 @@ class Finder:
     def find(self, query: str) -> Found:
         if not query.strip():
             return Found(self.catalogue.benefits, "")
-        from ..search import search
+        from ..search import no_result_message, no_words_message, notices, search
 
         result = search(self.catalogue, query, index=self.index)
-        if not result.terms:
+        if not result.terms and not result.safety:
             return Found(
-                self.catalogue.benefits,
-                f"{query.strip()!r} has no words to search for; showing every benefit.",
+                self.catalogue.benefits, f"{no_words_message(query)} Showing every benefit."
             )
-        return Found(tuple(hit.benefit for hit in result.hits), notice(result))
-
-
-def notice(result: SearchResult) -> str:
-    """What `search` tells a person about the query, as one line."""
-    if result.unmatched:
-        words = ", ".join(f'"{word}"' for word in result.unmatched)
-        hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-        return f"No benefit matches {words}.{hint}"
-    if not result.hits:
-        return f"No benefit matches all of: {result.corrected_query}. Try fewer words."
-    return " ".join(
-        f'Showing results for "{c.used}" (no match for "{c.typed}").' for c in result.corrections
-    )
+        if not result.found:
+            return Found((), no_result_message(result))
+        lines = notices(result)
+        if result.cautions:
+            count = len(result.cautions)
+            lines.append(
+                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too: press ! to read them."
+            )
+        return Found(tuple(hit.benefit for hit in result.hits), " ".join(lines))
