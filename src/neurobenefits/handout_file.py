@@ -1,0 +1,46 @@
+"""A handout written to a file: the steps `export` and the browser share.
+
+The sheet itself is handout.py's (Markdown or HTML); the file is written by output.py,
+never over an existing one unless `force`, never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .model import Benefit, Catalogue
+
+
+def handout_date() -> date:
+    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def write_handout(
+    catalogue: Catalogue,
+    benefits: Sequence[Benefit],
+    path: Path,
+    fmt: str,
+    *,
+    force: bool = False,
+) -> None:
+    """Write a Markdown (`fmt` markdown) or HTML (`fmt` html) handout of `benefits` to `path`.
+
+    Raises output.OutputExists when the file is there and `force` is false, OSError when it
+    cannot be written.
+    """
+    from .handout import Handout, to_html, to_markdown
+    from .output import write_atomically
+
+    handout = Handout(catalogue, benefits, title=catalogue.title, made_on=handout_date())
+    text = to_html(handout) if fmt == "html" else to_markdown(handout)
+    write_atomically(path, text.encode("utf-8"), force=force)
