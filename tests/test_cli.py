@@ -28,13 +28,29 @@ def test_list_prints_all_fourteen_with_the_disclaimer() -> None:
 
 
 def test_list_table_has_columns_and_evidence() -> None:
-    result = run("list", "--format", "table")
+    result = run("list", "--format", "table", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     header = next(line for line in result.stdout.splitlines() if "No." in line)
     for column in ("No.", "Title", "Category", "Summary", "Evidence"):
         assert column in header
     assert "[-] not supported" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour in a pipe
+
+
+def test_list_at_80_columns_fits_a_screen_with_each_summary_under_its_title() -> None:
+    result = run("list", "--format", "table")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 46, len(lines)
+    header = next(line for line in lines if "No." in line)
+    assert header.split() == ["No.", "Benefit", "Evidence"]
+    first = lines.index(next(line for line in lines if "Pain Relief" in line))
+    assert lines[first].split()[:4] == ["1", "Pain", "Relief", "(Body)"]
+    assert lines[first].endswith("[+] supported")
+    assert lines[first + 1].startswith("    Eases pain")
+    # Every line is used: no row is a strip of wrapped words beside empty columns.
+    body = lines[first : first + 38]
+    assert sum(len(line) for line in body) / len(body) > 55
 
 
 def test_list_category_filters_and_accepts_a_prefix() -> None:
@@ -233,7 +249,7 @@ def test_cautions_lists_all_six_and_shows_one() -> None:
 def test_references_lists_who_cites_each() -> None:
     result = run("references", "moyer2011")
     assert result.exit_code == 0
-    assert "Cited by: benefit 5" in result.stdout
+    assert "Cited by benefit 5 Lowered Cortisol Levels." in result.stdout
     assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in result.stdout
     missing = run("references", "smith1999")
     assert missing.exit_code == exitcodes.NOT_FOUND

@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
+from .present import (
+    VERDICT_MARKERS,
+    evidence_references,
+    reference_cited_by,
+    related_benefits,
+    source_line,
+)
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
@@ -145,8 +151,8 @@ def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:
 def references_document(catalogue: Catalogue, references: Iterable[Reference]) -> str:
     lines = [f"# References: {escape(catalogue.title)}", ""]
     for reference in references:
-        citing = ", ".join(str(b.id) for b in catalogue.citing(reference.id))
-        cited = f" Cited for benefits {citing}." if citing else ""
+        uses = reference_cited_by(catalogue, reference)
+        cited = f" {escape(uses)}" if uses else ""
         citation = f" {escape(reference.citation)}." if reference.citation else ""
         link = f" [doi:{escape(reference.doi)}](<{reference.doi_url}>)" if reference.doi else ""
         lines.append(
