@@ -195,7 +195,7 @@ def test_search_limit() -> None:
     assert run("search", "muscle", "--limit", "0").exit_code == exitcodes.USAGE
 
 
-def test_version_comes_from_package_metadata() -> None:
+def test_version_is_the_one_the_build_recorded() -> None:
     from importlib.metadata import version
 
     result = run("--version")

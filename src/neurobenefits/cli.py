@@ -164,13 +164,9 @@ class Settings:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            number = version("neurobenefits")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"neurobenefits {number}\n")
+        sys.stdout.write(f"neurobenefits {__version__}\n")
         raise typer.Exit(exitcodes.OK)
 
 
