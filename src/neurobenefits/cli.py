@@ -103,6 +103,13 @@ class DataFormat(str, Enum):
     json = "json"
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
 def _offer(
     incomplete: str, choices: Callable[[Catalogue], Iterable[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
@@ -704,6 +711,32 @@ def schema_command() -> None:
     from .schema import catalogue_schema
 
     emit(to_json(catalogue_schema()), detect(color="never"))
+
+
+@app.command("completion")
+def completion_command(
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh, fish or powershell.")],
+) -> None:
+    """Print the shell completion script for SHELL, whichever shell runs this.
+
+    For packagers and dotfiles: save it where that shell looks for completions (bash:
+    bash-completion's completions folder; zsh: a folder on $fpath, as _neurobenefits; fish:
+    ~/.config/fish/completions; PowerShell: your $PROFILE).
+
+    \b
+    Examples:
+      neurobenefits completion bash > neurobenefits
+      neurobenefits completion zsh > _neurobenefits
+      neurobenefits completion fish > neurobenefits.fish
+    """
+    # Typer's own scripts, so they speak the protocol its completion answers; but chosen by
+    # name, where --show-completion guesses the running shell and ignores the name given.
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="neurobenefits", complete_var="_NEUROBENEFITS_COMPLETE", shell=shell.value
+    )
+    emit(script + "\n", detect(color="never"))
 
 
 def _handout_date() -> date:
