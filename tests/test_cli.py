@@ -264,3 +264,76 @@ def test_about_names_the_files(tmp_path: Path) -> None:
     assert "benefits.yaml (bundled): 14 added, 0 extended" in result.stdout
     assert "Personal overlay:" in result.stdout
     assert "(not present)" in result.stdout
+
+
+def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("benefits:\n  - id: 8\n    notes: Ask before the session.\n")
+    before = run("-c", str(clinic), "show", "8")
+    after = run("show", "8", "-c", str(clinic))
+    assert after.exit_code == before.exit_code == 0, after.stderr
+    assert "Ask before the session." in after.stdout
+    assert after.stdout == before.stdout
+    only = run("list", "--only", "--catalogue", str(clinic))
+    assert only.exit_code == exitcodes.CATALOGUE  # an overlay alone is no catalogue
+    assert "Usage:" not in only.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("show", "8", "--json"),
+            "Got unexpected extra argument(s) (--json). Did you mean --format json? "
+            "Try 'neurobenefits show --help'.\n",
+        ),
+        (
+            ("show", "--json"),
+            "No such option: --json. Did you mean --format json? Try 'neurobenefits show --help'.\n",
+        ),
+        (
+            ("list", "--csv"),
+            "No such option: --csv. Did you mean --format csv? Try 'neurobenefits list --help'.\n",
+        ),
+        (
+            ("references", "--bibtex"),
+            "No such option: --bibtex. Did you mean --format bibtex? "
+            "Try 'neurobenefits references --help'.\n",
+        ),
+        (("lst",), "No such command 'lst'. Did you mean 'list'? Try 'neurobenefits --help'.\n"),
+        (("show",), "Missing argument 'REF'. Try 'neurobenefits show --help'.\n"),
+        (
+            ("list", "--colour", "always"),
+            "No such option: --colour (Possible options: --catalogue, --color). "
+            "Try 'neurobenefits list --help'.\n",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_hint(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "-f", "JSON"),
+        ("list", "--format", "Json", "--color", "NEVER"),
+        ("show", "8", "-f", "JSON"),
+        ("references", "-f", "Json"),
+        ("about", "-f", "JSON"),
+    ],
+)
+def test_choices_are_case_insensitive(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_an_invalid_choice_names_the_valid_ones_in_one_line() -> None:
+    result = run("list", "-f", "jsn")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.count("\n") == 1
+    assert "'jsn' is not one of 'table', 'plain', 'json'" in result.stderr

@@ -176,9 +176,7 @@ def test_a_long_answer_arrives_whole_through_a_pipe() -> None:
     assert run_process("show", "8", "--format", "nope").returncode == 2
 
 
-@pytest.mark.parametrize(
-    ("env", "args"), [({"FORCE_COLOR": "1"}, ()), ({}, ("--color", "always"))]
-)
+@pytest.mark.parametrize(("env", "args"), [({"FORCE_COLOR": "1"}, ()), ({}, ("--color", "always"))])
 def test_forced_colour_gives_the_coloured_view_in_a_pipe(
     env: dict[str, str], args: tuple[str, ...]
 ) -> None:

@@ -20,6 +20,7 @@ import typer
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue
@@ -49,6 +50,19 @@ _APP_SETTINGS: dict[str, Any] = {
     "add_completion": True,
     "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
 }
+
+
+class _Program(OneLineErrors):
+    """Usage errors in one line, written as every other error is (see fail)."""
+
+    def report(self, message: str, code: int) -> NoReturn:
+        try:
+            fail(message, code)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
+_APP_SETTINGS["cls"] = _Program
 app = typer.Typer(**_APP_SETTINGS)
 
 
@@ -143,12 +157,18 @@ def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
 
 
 _FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
-ListFormatOption = Annotated[ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-ShowFormatOption = Annotated[ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+# Every choice is case-insensitive: `-f JSON` works as `--evidence Supported` does.
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
+ShowFormatOption = Annotated[
+    ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
 ColorOption = Annotated[
     Color,
     typer.Option(
         "--color",
+        case_sensitive=False,
         help="Colour: auto (only on a terminal), always or never. NO_COLOR and FORCE_COLOR are honoured.",
     ),
 ]
@@ -416,7 +436,13 @@ def show_command(
     """
     if ref.startswith("-") and not ref[1:].isdigit():
         # Unknown options reach REF so that `show -1` can say what exists; others are errors.
-        fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
+        hint = format_hint([ref], [choice.value for choice in ShowFormat])
+        fail(
+            " ".join(
+                filter(None, [f"No such option: {ref}.", hint, "Try 'neurobenefits show --help'."])
+            ),
+            exitcodes.USAGE,
+        )
     catalogue = load(ctx)
     benefit = resolve_ref(catalogue, ref)
     terminal = detect(color=color.value)
@@ -539,7 +565,10 @@ def references_command(
     fmt: Annotated[
         ReferenceFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format; bibtex and ris import into reference managers."
+            "--format",
+            "-f",
+            help="Output format; bibtex and ris import into reference managers.",
+            case_sensitive=False,
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -585,7 +614,7 @@ def references_command(
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain or json.")
+        DataFormat, typer.Option("--format", "-f", help="plain or json.", case_sensitive=False)
     ] = DataFormat.plain,
 ) -> None:
     """Which catalogue files were loaded, in which order, and what each added.
@@ -655,7 +684,10 @@ def validate_command(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")
+        DataFormat,
+        typer.Option(
+            "--format", "-f", help="plain, or json for the problems as data.", case_sensitive=False
+        ),
     ] = DataFormat.plain,
 ) -> None:
     """Check catalogue files and report every problem, one line each.
@@ -715,7 +747,12 @@ def schema_command() -> None:
 
 @app.command("completion")
 def completion_command(
-    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh, fish or powershell.")],
+    shell: Annotated[
+        Shell,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish or powershell.", case_sensitive=False
+        ),
+    ],
 ) -> None:
     """Print the shell completion script for SHELL, whichever shell runs this.
 
@@ -766,6 +803,7 @@ def export_command(
             "--format",
             "-f",
             help="markdown, html or pdf. Default: from the --output name, else markdown.",
+            case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
@@ -789,7 +827,9 @@ def export_command(
     no_evidence: Annotated[
         bool, typer.Option("--no-evidence", help="Leave out the verdicts and the references.")
     ] = False,
-    paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
+    paper: Annotated[
+        Paper, typer.Option("--paper", help="Page size of a PDF.", case_sensitive=False)
+    ] = Paper.a4,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
@@ -860,6 +900,11 @@ def export_command(
 def _format_from_name(output: Path | None) -> str:
     suffix = output.suffix.lower() if output else ""
     return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
+
+
+# Every command also takes the global options after its name (see usage.py).
+for _info in app.registered_commands:
+    _info.cls = TakesGlobalOptions
 
 
 def main() -> None:
