@@ -20,7 +20,7 @@ import typer
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
-from .usage import OneLineErrors, TakesGlobalOptions, format_hint
+from .usage import OneLineErrors, format_hint
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue
@@ -821,15 +821,22 @@ def export_command(
     notes: Annotated[
         str | None,
         typer.Option(
-            "--notes", metavar="TEXT", help="A note from the therapist, printed at the end."
+            "--notes",
+            metavar="TEXT",
+            help="A note from the therapist, printed at the end (its line breaks are kept).",
         ),
     ] = None,
     no_evidence: Annotated[
         bool, typer.Option("--no-evidence", help="Leave out the verdicts and the references.")
     ] = False,
     paper: Annotated[
-        Paper, typer.Option("--paper", help="Page size of a PDF.", case_sensitive=False)
-    ] = Paper.a4,
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help="Page size of a PDF, or of an HTML page when printed (default: A4 for PDF).",
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
@@ -848,7 +855,12 @@ def export_command(
     catalogue = load(ctx)
     benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
     benefits = list(dict.fromkeys(benefits))
-    chosen = fmt.value if fmt else _format_from_name(output)
+    from .exportformat import ExportMisuse, choose_format
+
+    try:
+        chosen = choose_format(fmt.value if fmt else None, output, paper.value if paper else None)
+    except ExportMisuse as error:
+        fail(str(error), exitcodes.USAGE)
     if chosen == "pdf" and output is None and sys.stdout.isatty():
         fail(
             "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
@@ -866,14 +878,14 @@ def export_command(
     if chosen == "markdown":
         data = to_markdown(handout).encode("utf-8")
     elif chosen == "html":
-        data = to_html(handout).encode("utf-8")
+        data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
     else:
         from .pdf import BrowserMissing, PrintFailed, html_to_pdf
 
         if output is not None and output.exists() and not force:
             fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
         try:
-            data = html_to_pdf(to_html(handout, paper=paper.value))
+            data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
         except BrowserMissing as error:
             fail(str(error), exitcodes.USAGE)
         except PrintFailed as error:
@@ -895,16 +907,6 @@ def export_command(
     sys.stderr.write(
         f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
     )
-
-
-def _format_from_name(output: Path | None) -> str:
-    suffix = output.suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
-
-
-# Every command also takes the global options after its name (see usage.py).
-for _info in app.registered_commands:
-    _info.cls = TakesGlobalOptions
 
 
 def main() -> None:
