@@ -89,7 +89,27 @@ def to_svg(renderables: Sequence[RenderableType], terminal: Terminal, title: str
     console = make_console(Terminal(True, True, terminal.width, True, False), record=True)
     for renderable in renderables:
         console.print(renderable, crop=False)
-    return console.export_svg(title=title)
+    return console.export_svg(title=title, code_format=_svg_format())
+
+
+SYSTEM_MONOSPACE = (
+    'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
+)
+
+
+def _svg_format() -> str:
+    """Rich's SVG template without its web fonts: system monospace, so nothing is fetched.
+
+    Rich's own template loads Fira Code from a CDN, so the picture changes offline and asks
+    the network for a font each time it is shown.
+    """
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    template = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
+    template = template.replace(
+        "font-family: Fira Code, monospace;", f"font-family: {SYSTEM_MONOSPACE};"
+    )
+    return template.replace("font-family: arial;", "font-family: system-ui, Arial, sans-serif;")
 
 
 def footer(catalogue: Catalogue) -> Text:
