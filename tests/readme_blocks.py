@@ -71,7 +71,7 @@ def _outputs(readme: str) -> dict[str, str]:
 
     commands = list(dict.fromkeys(m.group("command") for m in BLOCK.finditer(readme)))
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(zip(commands, pool.map(command_output, commands)))
+        return dict(zip(commands, pool.map(command_output, commands), strict=True))
 
 
 def render(readme: str) -> str:

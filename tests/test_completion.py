@@ -111,7 +111,8 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
         timeout=60,
     )
     assert result.returncode == 2
-    assert "tcsh" in result.stderr and "bash" in result.stderr
+    assert "tcsh" in result.stderr
+    assert "bash" in result.stderr
 
 
 def test_the_bash_script_completes_in_a_real_bash(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def test_no_line_is_wider_than_the_terminal(width: int) -> None:
 @pytest.mark.parametrize("width", [*WIDTHS, 30])
 def test_links_are_never_cut(fmt: str, width: int, catalogue: Catalogue) -> None:
     benefit_5 = catalogue.benefit(5)
-    assert benefit_5 is not None and benefit_5.evidence is not None
+    assert benefit_5 is not None
+    assert benefit_5.evidence is not None
     shown = {
         ("references",): [r.id for r in catalogue.references],
         ("show", "5"): list(benefit_5.evidence.references),

@@ -184,7 +184,8 @@ def test_forced_colour_gives_the_coloured_view_in_a_pipe(
     result = run_process("list", *args, env=env)
     assert result.returncode == 0, result.stderr
     assert ESC in result.stdout
-    assert "Benefit" in result.stdout and "Evidence" in result.stdout
+    assert "Benefit" in result.stdout
+    assert "Evidence" in result.stdout
     plain = run_process("list", *args, "--format", "plain", env=env)
     assert plain.stdout.startswith(" 1  Pain Relief (Body) [+] supported\n")
 

@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import markdown
-from .model import Benefit, Catalogue, Reference
-from .present import VERDICT_MARKERS, cited_by, evidence_references, source_line
+from .model import Benefit, Catalogue, Caution, Reference
+from .present import (
+    HANDOUT_CAUTIONS_HEADING,
+    HANDOUT_CAUTIONS_INTRO,
+    HANDOUT_VERDICT_NOTE,
+    cited_by,
+    evidence_references,
+    handout_coverage,
+    source_line,
+    verdict_label,
+    verdict_meaning,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,19 @@ class Handout:
     client: str | None = None
     notes: str | None = None
     evidence: bool = True
+
+    @property
+    def cautions(self) -> tuple[Caution, ...]:
+        """Every caution of the catalogue: a sheet a client takes home always carries them all."""
+        return self.catalogue.cautions
+
+    @property
+    def framing(self) -> list[str]:
+        """How much of the catalogue the sheet holds and, with evidence, how to read a verdict."""
+        lines = [handout_coverage(len(self.benefits), len(self.catalogue.benefits))]
+        if self.evidence and any(benefit.evidence for benefit in self.benefits):
+            lines.append(HANDOUT_VERDICT_NOTE)
+        return lines
 
     @property
     def references(self) -> list[Reference]:
@@ -70,6 +93,8 @@ def to_markdown(handout: Handout) -> str:
     lines += [f"*Made on {human_date(handout.made_on)}.*", ""]
     if catalogue.introduction:
         lines += [esc(catalogue.introduction), ""]
+    lines += [esc(" ".join(handout.framing)), ""]
+    lines += _cautions_markdown(handout.cautions)
     for benefit in handout.benefits:
         lines += [
             f"## {benefit.id}. {esc(benefit.title)}",
@@ -80,11 +105,13 @@ def to_markdown(handout: Handout) -> str:
             "",
         ]
         if handout.evidence and benefit.evidence:
-            marker = VERDICT_MARKERS.get(benefit.evidence.verdict, "")
+            verdict = markdown.verdict_with_meaning(catalogue, benefit.evidence.verdict)
             lines += [
-                f"*What the research says: {marker} {esc(benefit.evidence.verdict)}.* {esc(benefit.evidence.summary)}",
+                f"*What the research says: {verdict}.* {esc(benefit.evidence.summary)}",
                 "",
             ]
+    if catalogue.closing:
+        lines += [f"*{esc(catalogue.closing)}*", ""]
     if handout.notes:
         lines += ["## Notes from your therapist", ""]
         for paragraph in paragraphs(handout.notes):
@@ -102,6 +129,18 @@ def to_markdown(handout: Handout) -> str:
         lines += [f"*Source:* {esc(source_line(catalogue))}", ""]
     lines += [f"**Disclaimer:** {esc(catalogue.disclaimer)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
+    esc = markdown.escape
+    if not cautions:
+        return []
+    lines = [f"## {esc(HANDOUT_CAUTIONS_HEADING)}", "", esc(HANDOUT_CAUTIONS_INTRO), ""]
+    for caution in cautions:
+        lines += [
+            f"- **{esc(caution.title)}.** *Who:* {esc(caution.who)} {esc(caution.text)}",
+        ]
+    return [*lines, ""]
 
 
 def _reference_markdown(reference: Reference) -> str:
@@ -133,6 +172,12 @@ header .disclaimer { margin-top: .5rem; padding: .35rem .6rem; background: #fff6
 .evidence { border-left: 4px solid #6b7c8a; background: #f3f6f8; padding: .5rem .8rem; margin: .6rem 0 0; }
 .verdict { font-weight: 700; }
 .notes { border: 2px dashed #0b3d5c; padding: .8rem 1.1rem; margin: 1.2rem 0; }
+.cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
+.cautions h2 { color: #8a1c1c; }
+.cautions ul { padding-left: 1.2rem; margin: .4rem 0 0; }
+.caution { margin-bottom: .5rem; }
+.meaning { font-style: italic; }
+.closing { font-style: italic; }
 .references li { margin-bottom: .3rem; }
 .cited { color: #4a4a4a; }
 .whole { white-space: nowrap; }
@@ -149,17 +194,19 @@ footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; 
   h2 { font-size: 13pt; }
   header { margin-bottom: .8rem; }
   .intro { font-size: 10.5pt; }
-  /* A long card may run onto the next page, but only between paragraphs: a heading stays
-     with the summary under it, and no paragraph leaves one line behind or ahead. */
+  /* A long card or section may run onto the next page, but only between paragraphs: a
+     heading stays with the text under it, and no paragraph leaves one line behind. */
   .benefit { border: 0; border-top: 2px solid #c8d3dc; border-radius: 0; padding: .5rem 0 0; margin: 0 0 .7rem; }
+  .cautions { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   h2 + p, .summary { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
-  .evidence, .references li, .notes p { break-inside: avoid; page-break-inside: avoid; }
+  .evidence, .caution, .references li, .notes p { break-inside: avoid; page-break-inside: avoid; }
   .notes { margin: .8rem 0; }
   .references { font-size: 9.5pt; }
   .references h2 { font-size: 13pt; }
-  footer { break-inside: avoid; page-break-inside: avoid; margin-top: 1rem; font-size: 9pt; }
+  footer { margin-top: .8rem; padding-top: .4rem; font-size: 9pt; }
+  footer p { margin: .3rem 0; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 """.strip()
@@ -217,6 +264,8 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
     ]
     if catalogue.introduction:
         parts.append(f'<p class="intro">{esc(catalogue.introduction)}</p>')
+    parts += [f'<p class="framing">{esc(line)}</p>' for line in handout.framing]
+    parts += _cautions_html(handout.cautions)
     for benefit in handout.benefits:
         parts += [
             f'<article class="benefit" id="benefit-{benefit.id}">',
@@ -226,12 +275,15 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         ]
         if handout.evidence and benefit.evidence:
             verdict = benefit.evidence.verdict
-            marker = VERDICT_MARKERS.get(verdict, "")
+            meaning = verdict_meaning(catalogue, verdict)
             parts.append(
-                f'<p class="evidence"><span class="verdict">What the research says: {esc(marker)} {esc(verdict)}.</span> '
-                f"{esc(benefit.evidence.summary)}</p>"
+                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict_label(verdict))}</span>'
+                + (f' <span class="meaning">({esc(meaning)})</span>' if meaning else "")
+                + f". {esc(benefit.evidence.summary)}</p>"
             )
         parts.append("</article>")
+    if catalogue.closing:
+        parts.append(f'<p class="closing">{esc(catalogue.closing)}</p>')
     if handout.notes:
         parts += [
             '<section class="notes">',
@@ -259,6 +311,24 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
+    esc = html.escape
+    if not cautions:
+        return []
+    parts = [
+        '<section class="cautions">',
+        f"<h2>{esc(HANDOUT_CAUTIONS_HEADING)}</h2>",
+        f"<p>{esc(HANDOUT_CAUTIONS_INTRO)}</p>",
+        "<ul>",
+    ]
+    for caution in cautions:
+        parts.append(
+            f'<li class="caution"><strong>{esc(caution.title)}</strong><br>'
+            f"<em>Who:</em> {esc(caution.who)}<br>{esc(caution.text)}</li>"
+        )
+    return [*parts, "</ul>", "</section>"]
 
 
 def _reference_html(reference: Reference) -> str:

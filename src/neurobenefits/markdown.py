@@ -7,11 +7,15 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
     VERDICT_MARKERS,
     evidence_references,
     reference_cited_by,
     related_benefits,
     source_line,
+    verdict_legend,
+    verdict_meaning,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +60,7 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
         lines += [
             f"{sub} Evidence",
             "",
-            f"**Verdict: {_verdict(benefit.evidence.verdict)}.** {escape(benefit.evidence.summary)}",
+            f"**Verdict:** {verdict_with_meaning(catalogue, benefit.evidence.verdict)}. {escape(benefit.evidence.summary)}",
             "",
         ]
         lines += [
@@ -69,6 +73,8 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
         lines += [f"{sub} Cautions", ""]
         lines += [f"- **{escape(c.title)}** ({escape(c.id)}): {escape(c.who)}" for c in cautions]
         lines.append("")
+    else:
+        lines += [f"{sub} Cautions", "", escape(NO_OWN_CAUTION), ""]
     related = related_benefits(catalogue, benefit)
     if related:
         lines += [f"{sub} Related", ""]
@@ -80,6 +86,24 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
 def _verdict(verdict: str) -> str:
     """The verdict with its marker; the marker is ours, so it is not escaped."""
     return f"{VERDICT_MARKERS.get(verdict, '')} {escape(verdict)}".strip()
+
+
+def verdict_with_meaning(catalogue: Catalogue, verdict: str) -> str:
+    """`[~] limited (what it means)`: the verdict, and its meaning beside it."""
+    meaning = verdict_meaning(catalogue, verdict)
+    return _verdict(verdict) + (f" ({escape(meaning)})" if meaning else "")
+
+
+def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[str]:
+    """What each verdict shown means, as a list under a list of benefits."""
+    entries = verdict_legend(catalogue, benefits)
+    if not entries:
+        return []
+    lines = [f"**{escape(LEGEND_HEADING)}**", ""]
+    for label, meaning in entries:
+        marker, _, name = label.partition(" ")
+        lines.append(f"- **{marker} {escape(name)}**" + (f": {escape(meaning)}" if meaning else ""))
+    return [*lines, ""]
 
 
 def _reference_line(reference: Reference) -> str:
@@ -100,6 +124,7 @@ def show_document(catalogue: Catalogue, benefit: Benefit) -> str:
 
 
 def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
+    benefits = list(benefits)
     lines = [f"# {escape(catalogue.title)}", ""]
     for benefit in benefits:
         verdict = f" *Evidence: {_verdict(benefit.evidence.verdict)}.*" if benefit.evidence else ""
@@ -107,6 +132,7 @@ def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
             f"- **{benefit.id}. {escape(benefit.title)}** ({escape(catalogue.category_label(benefit.category))}): {escape(benefit.summary)}{verdict}"
         )
     lines.append("")
+    lines += legend(catalogue, benefits)
     return _join(lines + _footer(catalogue))
 
 
@@ -119,10 +145,13 @@ def search_document(catalogue: Catalogue, result: SearchResult) -> str:
         ]
     for hit in result.hits:
         where = ", ".join(sorted({f"{m.field}" for m in hit.matches}))
+        evidence = hit.benefit.evidence
+        verdict = f" *Evidence: {_verdict(evidence.verdict)}.*" if evidence else ""
         lines.append(
-            f"- **{hit.benefit.id}. {escape(hit.benefit.title)}**: {escape(hit.benefit.summary)} *(matched in {where})*"
+            f"- **{hit.benefit.id}. {escape(hit.benefit.title)}**: {escape(hit.benefit.summary)}{verdict} *(matched in {where})*"
         )
     lines.append("")
+    lines += legend(catalogue, [hit.benefit for hit in result.hits])
     return _join(lines + _footer(catalogue))
 
 

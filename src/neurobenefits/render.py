@@ -17,11 +17,15 @@ from rich.style import Style
 from rich.text import Text
 
 from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
     evidence_references,
     reference_cited_by,
     related_benefits,
     source_line,
     verdict_label,
+    verdict_legend,
+    verdict_meaning,
 )
 from .terminal import Terminal
 
@@ -75,7 +79,7 @@ def to_text(renderables: Sequence[RenderableType], terminal: Terminal) -> str:
     """Render to the string that a terminal of this kind would show."""
     console = make_console(terminal)
     for renderable in renderables:
-        # crop=False: a link longer than the line is printed whole (see Linked), not cut.
+        # crop=False: a link longer than the line is printed whole (see Hanging), not cut.
         console.print(renderable, crop=False)
     output = str(console.file.getvalue())  # type: ignore[attr-defined]
     # Rich pads wrapped lines with spaces; a pipe or a golden file is better without them.
@@ -127,6 +131,22 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict_label(verdict), style=VERDICT_STYLES.get(verdict, "bold"))
 
 
+def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[RenderableType]:
+    """What each verdict shown means, under a list of benefits (nothing when none is shown)."""
+    entries = verdict_legend(catalogue, benefits)
+    if not entries:
+        return []
+    # Label and meaning side by side, without a table: `show` and `search` draw none, and
+    # need not import rich.table for it.
+    width = max(len(label) for label, _ in entries) + 2
+    rows: list[RenderableType] = []
+    for label, meaning in entries:
+        name = label.split(" ", 1)[-1]
+        row = Text.assemble((label, VERDICT_STYLES.get(name, "bold")), " " * (width - len(label)))
+        rows.append(Hanging(row + Text(meaning), hanging=width))
+    return [Text(LEGEND_HEADING, style="bold"), *rows, Text("")]
+
+
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
@@ -146,9 +166,13 @@ def list_view(
     """
     benefits = list(benefits)
     if width < NARROW:
-        return [*(_stacked_entry(catalogue, b) for b in benefits), footer(catalogue)]
+        return [
+            *(_stacked_entry(catalogue, b) for b in benefits),
+            *legend(catalogue, benefits),
+            footer(catalogue),
+        ]
     if width < WIDE:
-        return [_rows(catalogue, benefits), footer(catalogue)]
+        return [_rows(catalogue, benefits), *legend(catalogue, benefits), footer(catalogue)]
     from rich.table import Table
 
     table = Table(title=Text(catalogue.title, style="bold"), expand=False)
@@ -169,7 +193,7 @@ def list_view(
         if has_evidence:
             row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
         table.add_row(*row)
-    return [table, footer(catalogue)]
+    return [table, Text(""), *legend(catalogue, benefits), footer(catalogue)]
 
 
 def _rows(catalogue: Catalogue, benefits: Sequence[Benefit]) -> RenderableType:
@@ -237,38 +261,40 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-class Linked:
-    """Text holding a link, wrapped at spaces under a hanging indent, never cut.
+class Hanging:
+    """Text wrapped at spaces under a hanging indent, no word ever cut.
 
-    Rich folds a word longer than the line and Padding crops it; a DOI cut in two can
+    Rich folds a word longer than the line, and Padding crops it; a DOI cut in two can
     neither be read nor copied, so a link too long for a narrow terminal runs past the
-    edge whole (the terminal wraps it softly) instead.
+    edge whole (the terminal wraps it softly) instead. Also lays out a label and its text
+    (the verdict legend) without a table.
     """
 
     def __init__(self, text: Text, indent: int = 0, hanging: int = 0) -> None:
         self.text, self.indent, self.hanging = text, indent, hanging
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Text]:
-        width = max(1, options.max_width - self.indent - self.hanging)
-        lines = self.text.divide(_breaks(self.text.plain, width))
+        first = max(1, options.max_width - self.indent)
+        rest = max(1, first - self.hanging)
+        lines = self.text.divide(_breaks(self.text.plain, first, rest))
+        for line in lines:
+            line.rstrip()
         out = Text("\n").join(
             Text(" " * (self.indent + (self.hanging if number else 0))) + line
             for number, line in enumerate(lines)
         )
-        for line in lines:
-            line.rstrip()
         out.no_wrap, out.overflow = True, "ignore"
         yield out
 
 
-def _breaks(plain: str, width: int) -> list[int]:
-    """Where to start new lines so that words fill lines of `width`; no word is split."""
+def _breaks(plain: str, first: int, rest: int) -> list[int]:
+    """Where new lines start so that words fill a first line of `first` cells, then `rest`."""
     offsets: list[int] = []
-    line_start = 0
+    line_start, width = 0, first
     for word in re.finditer(r"\S+", plain):
         if word.end() - line_start > width and word.start() > line_start:
             offsets.append(word.start())
-            line_start = word.start()
+            line_start, width = word.start(), rest
     return offsets
 
 
@@ -292,11 +318,14 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
     if benefit.evidence:
         parts += [Text(""), _heading("Evidence")]
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(benefit.evidence.verdict))
+        meaning = verdict_meaning(catalogue, benefit.evidence.verdict)
+        if meaning:
+            verdict.append(f" ({meaning})")
         parts += [
             Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
         ]
         for reference in evidence_references(catalogue, benefit):
-            parts.append(Linked(Text.assemble("- ", _link(reference)), indent=2, hanging=2))
+            parts.append(Hanging(Text.assemble("- ", _link(reference)), indent=2, hanging=2))
     cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
     if cautions:
         parts += [Text(""), _heading("Cautions")]
@@ -310,6 +339,9 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
                 Text("More: neurobenefits cautions NAME", style="dim"), (0, 0, 0, 2), expand=False
             )
         )
+    else:
+        parts += [Text(""), _heading("Cautions")]
+        parts.append(Padding(Text(NO_OWN_CAUTION), (0, 0, 0, 2), expand=False))
     if benefit.keywords:
         parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(benefit.keywords))]
     related = related_benefits(catalogue, benefit)
@@ -337,6 +369,13 @@ def search_view(
     for hit in result.hits:
         head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
         body: list[RenderableType] = [head]
+        if hit.benefit.evidence:
+            verdict = verdict_text(hit.benefit.evidence.verdict)
+            if head.cell_len + 2 + verdict.cell_len <= width:
+                head.append("  ")
+                head.append_text(verdict)
+            else:  # on a line of its own rather than split
+                body.append(Padding(verdict, (0, 0, 0, 4), expand=False))
         if hit.snippet:
             snippet = Text(hit.snippet.text)
             for start, end in hit.snippet.highlights:
@@ -353,7 +392,8 @@ def search_view(
             Text(""),
             Text(f"{len(result.hits)} of {result.total} results shown (--limit).", style="dim"),
         ]
-    return [*parts, Text(""), footer(catalogue)]
+    hits = [hit.benefit for hit in result.hits]
+    return [*parts, Text(""), *legend(catalogue, hits), footer(catalogue)]
 
 
 def cautions_view(
@@ -369,7 +409,7 @@ def cautions_view(
             Text(caution.text),
         ]
         for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
-            body.append(Linked(Text.assemble("- ", _link(reference)), hanging=2))
+            body.append(Hanging(Text.assemble("- ", _link(reference)), hanging=2))
         benefits = catalogue.benefits_with_caution(caution.id)
         if benefits:
             body.append(
@@ -396,7 +436,7 @@ def references_view(
         body: list[RenderableType] = [source]
         if reference.doi_url:
             link = Text(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
-            body.append(Linked(link, indent=2))
+            body.append(Hanging(link, indent=2))
         body.append(Padding(Text(reference.finding, style="italic"), (0, 0, 0, 2), expand=False))
         uses = reference_cited_by(catalogue, reference)
         if uses:
