@@ -145,3 +145,8 @@ def test_the_bash_script_completes_in_a_real_bash(tmp_path: Path) -> None:
         "muscle-function",
         "muscle-repair-and-recovery",
     ]
+
+
+def test_bash_completes_reference_keys_and_benefit_numbers_for_references() -> None:
+    assert _complete("bash", "neurobenefits references moy") == ["moyer2004", "moyer2011"]
+    assert _complete("bash", "neurobenefits references 1") == ["1", "10", "11", "12", "13", "14"]
