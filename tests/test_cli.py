@@ -308,6 +308,10 @@ def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
         (("lst",), "No such command 'lst'. Did you mean 'list'? Try 'neurobenefits --help'.\n"),
         (("show",), "Missing argument 'REF'. Try 'neurobenefits show --help'.\n"),
         (
+            ("list", "--format"),
+            "Option '--format' requires an argument. Try 'neurobenefits list --help'.\n",
+        ),
+        (
             ("list", "--colour", "always"),
             "No such option: --colour (Possible options: --catalogue, --color). "
             "Try 'neurobenefits list --help'.\n",

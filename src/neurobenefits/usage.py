@@ -83,7 +83,7 @@ def format_hint(arguments: Sequence[str], choices: Sequence[str]) -> str:
     return ""
 
 
-def one_line(error: ClickException, arguments: Sequence[str]) -> str:
+def one_line(error: ClickException, arguments: Sequence[str], command: str = "") -> str:
     """The error as one line: Click's message, a hint if one fits, and where help is."""
     if not isinstance(error, UsageError):
         return " ".join(error.format_message().split())
@@ -93,7 +93,9 @@ def one_line(error: ClickException, arguments: Sequence[str]) -> str:
         message = re.sub(r" \(Possible options: [^)]*\)", "", message)
     if not message.endswith((".", "?", "!")):
         message += "."
-    path = error.ctx.command_path if error.ctx else PROGRAM
+    # Click leaves out the context of some errors (an option missing its value): the command
+    # named on the line is the one whose help to read.
+    path = error.ctx.command_path if error.ctx else " ".join(filter(None, [PROGRAM, command]))
     parts = [message, hint, f"Try '{path} --help'."]
     return " ".join(part for part in parts if part)
 
@@ -123,7 +125,8 @@ class OneLineErrors(TyperGroup):
             if is_help_request(error):
                 error.show()
                 sys.exit(error.exit_code)
-            self.report(one_line(error, arguments), error.exit_code)
+            command = next((a for a in arguments if a in self.commands), "")
+            self.report(one_line(error, arguments, command), error.exit_code)
         sys.exit(result if isinstance(result, int) else 0)
 
     def report(self, message: str, code: int) -> NoReturn:
