@@ -150,7 +150,7 @@ def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[Renderable
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
-WIDE = 150  # from here a table with a column per field is no taller than the rows
+WIDE = 170  # from here a table with a column per field is shorter than the rows
 
 
 def list_view(
@@ -175,9 +175,9 @@ def list_view(
         return [_rows(catalogue, benefits), *legend(catalogue, benefits), footer(catalogue)]
     from rich.table import Table
 
-    table = Table(title=Text(catalogue.title, style="bold"), expand=False)
+    table = Table(title=Text(catalogue.title, style="bold"), expand=True)
     table.add_column("No.", justify="right", style="bold cyan", no_wrap=True)
-    table.add_column("Title", style="bold", ratio=3)
+    table.add_column("Title", style="bold", ratio=2)
     table.add_column("Category", no_wrap=True)
     table.add_column("Summary", ratio=5)
     has_evidence = any(b.evidence for b in benefits)
@@ -197,7 +197,7 @@ def list_view(
 
 
 def _rows(catalogue: Catalogue, benefits: Sequence[Benefit]) -> RenderableType:
-    """One row per benefit and its summary under it: the list at 60-119 columns."""
+    """One row per benefit and its summary under it: the list at 60-169 columns."""
     from rich.table import Table
 
     verdict_width = max(
