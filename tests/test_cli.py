@@ -181,7 +181,7 @@ def test_search_is_case_insensitive_and_regex_is_literal() -> None:
 def test_search_no_match_exits_one() -> None:
     result = run("search", "xylophone")
     assert result.exit_code == exitcodes.NOT_FOUND
-    assert result.stderr.startswith('No benefit matches "xylophone".')
+    assert result.stderr == 'No benefit or caution matches "xylophone".\n'
     assert result.stdout == ""
 
 
@@ -289,8 +289,7 @@ def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
     [
         (
             ("show", "8", "--json"),
-            "Got unexpected extra argument(s) (--json). Did you mean --format json? "
-            "Try 'neurobenefits show --help'.\n",
+            "No such option: --json. Did you mean --format json? Try 'neurobenefits show --help'.\n",
         ),
         (
             ("show", "--json"),

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .model import Benefit, Catalogue, Caution, Reference
+    from .search import Match, SearchResult
 
 
 # Each verdict has its own marker, so they are told apart without colour.
@@ -117,3 +118,21 @@ def cited_by(benefits: Sequence[Benefit], cautions: Sequence[Caution] = ()) -> s
 
 def reference_cited_by(catalogue: Catalogue, reference: Reference) -> str:
     return cited_by(catalogue.citing(reference.id), catalogue.cautions_citing(reference.id))
+
+
+def match_reason(matches: Sequence[Match]) -> str:
+    """`matched in title, keywords; via synonym blood flow`: why a search result is there."""
+    fields = ", ".join(dict.fromkeys(m.field for m in matches))
+    why = f"matched in {fields}"
+    synonyms = sorted({m.word for m in matches if m.synonym})
+    if synonyms:
+        why += f"; via synonym {', '.join(synonyms)}"
+    return why
+
+
+def cautions_heading(result: SearchResult) -> str:
+    if result.safety and not result.terms:
+        return "Cautions: every one, as the question is about safety"
+    if result.safety:
+        return "Cautions: every one, as the question is about safety; the closest first"
+    return "Cautions"
