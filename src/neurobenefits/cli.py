@@ -20,6 +20,7 @@ import typer
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue
@@ -49,6 +50,19 @@ _APP_SETTINGS: dict[str, Any] = {
     "add_completion": True,
     "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
 }
+
+
+class _Program(OneLineErrors):
+    """Usage errors in one line, written as every other error is (see fail)."""
+
+    def report(self, message: str, code: int) -> NoReturn:
+        try:
+            fail(message, code)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
+_APP_SETTINGS["cls"] = _Program
 app = typer.Typer(**_APP_SETTINGS)
 
 
@@ -104,6 +118,13 @@ class DataFormat(str, Enum):
     json = "json"
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
 def _offer(
     incomplete: str, choices: Callable[[Catalogue], Iterable[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
@@ -147,12 +168,18 @@ def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
 
 
 _FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
-ListFormatOption = Annotated[ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-ShowFormatOption = Annotated[ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+# Every choice is case-insensitive: `-f JSON` works as `--evidence Supported` does.
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
+ShowFormatOption = Annotated[
+    ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
 ColorOption = Annotated[
     Color,
     typer.Option(
         "--color",
+        case_sensitive=False,
         help="Colour: auto (only on a terminal), always or never. NO_COLOR and FORCE_COLOR are honoured.",
     ),
 ]
@@ -175,13 +202,9 @@ class Settings:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            number = version("neurobenefits")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"neurobenefits {number}\n")
+        sys.stdout.write(f"neurobenefits {__version__}\n")
         raise typer.Exit(exitcodes.OK)
 
 
@@ -438,9 +461,19 @@ def show_command(
       neurobenefits show sleep --format markdown
     """
     ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
-    if ref.startswith("-") and not ref[1:].isdigit():
-        # Unknown options reach REF so that `show -1` can say what exists; others are errors.
-        fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
+    # Unknown options reach REF so that `show -1` can say what exists; others are errors.
+    unknown = [w for w in ref_words if w.startswith("-") and not w[1:].isdigit()]
+    if unknown:
+        hint = format_hint(unknown, [choice.value for choice in ShowFormat])
+        fail(
+            " ".join(
+                filter(
+                    None,
+                    [f"No such option: {unknown[0]}.", hint, "Try 'neurobenefits show --help'."],
+                )
+            ),
+            exitcodes.USAGE,
+        )
     catalogue = load(ctx)
     benefit = resolve_ref(catalogue, ref)
     terminal = detect(color=color.value)
@@ -573,6 +606,7 @@ def references_command(
             "--format",
             "-f",
             help="Output format; bibtex, ris and csl-json import into reference managers.",
+            case_sensitive=False,
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -623,7 +657,7 @@ def references_command(
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain or json.")
+        DataFormat, typer.Option("--format", "-f", help="plain or json.", case_sensitive=False)
     ] = DataFormat.plain,
 ) -> None:
     """Which catalogue files were loaded, in which order, and what each added.
@@ -697,7 +731,10 @@ def validate_command(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")
+        DataFormat,
+        typer.Option(
+            "--format", "-f", help="plain, or json for the problems as data.", case_sensitive=False
+        ),
     ] = DataFormat.plain,
 ) -> None:
     """Check catalogue files and report every problem, one line each.
@@ -786,6 +823,37 @@ def browse_command(
     raise typer.Exit(browse(catalogue, " ".join(query or []), color=color.value))
 
 
+@app.command("completion")
+def completion_command(
+    shell: Annotated[
+        Shell,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish or powershell.", case_sensitive=False
+        ),
+    ],
+) -> None:
+    """Print the shell completion script for SHELL, whichever shell runs this.
+
+    For packagers and dotfiles: save it where that shell looks for completions (bash:
+    bash-completion's completions folder; zsh: a folder on $fpath, as _neurobenefits; fish:
+    ~/.config/fish/completions; PowerShell: your $PROFILE).
+
+    \b
+    Examples:
+      neurobenefits completion bash > neurobenefits
+      neurobenefits completion zsh > _neurobenefits
+      neurobenefits completion fish > neurobenefits.fish
+    """
+    # Typer's own scripts, so they speak the protocol its completion answers; but chosen by
+    # name, where --show-completion guesses the running shell and ignores the name given.
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="neurobenefits", complete_var="_NEUROBENEFITS_COMPLETE", shell=shell.value
+    )
+    emit(script + "\n", detect(color="never"))
+
+
 def _handout_date() -> date:
     """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
     from .handout_file import handout_date
@@ -810,6 +878,7 @@ def export_command(
             "--format",
             "-f",
             help="markdown, html or pdf. Default: from the --output name, else markdown.",
+            case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
@@ -827,7 +896,9 @@ def export_command(
     notes: Annotated[
         str | None,
         typer.Option(
-            "--notes", metavar="TEXT", help="A note from the therapist, printed at the end."
+            "--notes",
+            metavar="TEXT",
+            help="A note from the therapist, printed at the end (its line breaks are kept).",
         ),
     ] = None,
     no_evidence: Annotated[
@@ -837,7 +908,14 @@ def export_command(
             help="Leave out the verdicts and the references (never the cautions).",
         ),
     ] = False,
-    paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help="Page size of a PDF, or of an HTML page when printed (default: A4 for PDF).",
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
@@ -858,7 +936,12 @@ def export_command(
     catalogue = load(ctx)
     benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
     benefits = list(dict.fromkeys(benefits))
-    chosen = fmt.value if fmt else _format_from_name(output)
+    from .exportformat import ExportMisuse, choose_format
+
+    try:
+        chosen = choose_format(fmt.value if fmt else None, output, paper.value if paper else None)
+    except ExportMisuse as error:
+        fail(str(error), exitcodes.USAGE)
     if chosen == "pdf" and output is None and sys.stdout.isatty():
         fail(
             "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
@@ -876,14 +959,14 @@ def export_command(
     if chosen == "markdown":
         data = to_markdown(handout).encode("utf-8")
     elif chosen == "html":
-        data = to_html(handout).encode("utf-8")
+        data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
     else:
         from .pdf import BrowserMissing, PrintFailed, html_to_pdf
 
         if output is not None and output.exists() and not force:
             fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
         try:
-            data = html_to_pdf(to_html(handout, paper=paper.value))
+            data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
         except BrowserMissing as error:
             fail(str(error), exitcodes.USAGE)
         except PrintFailed as error:
@@ -907,9 +990,9 @@ def export_command(
     )
 
 
-def _format_from_name(output: Path | None) -> str:
-    suffix = output.suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
+# Every command also takes the global options after its name (see usage.py).
+for _info in app.registered_commands:
+    _info.cls = TakesGlobalOptions
 
 
 def main() -> None:
