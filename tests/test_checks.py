@@ -242,24 +242,16 @@ def test_a_key_that_is_a_list_is_refused() -> None:
 def test_a_file_exactly_at_the_size_limit_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from neurobenefits import yamlsafe
+    from neurobenefits import catalogue
+    from neurobenefits.regularfile import NotReadable
 
-    monkeypatch.setattr(yamlsafe, "MAX_FILE_BYTES", 16)
+    monkeypatch.setattr(catalogue, "MAX_FILE_BYTES", 16)
     path = tmp_path / "small.yaml"
     path.write_bytes(b"title: " + b"x" * 9)  # 16 bytes
-    assert yamlsafe.read_text(path) == "title: xxxxxxxxx"
+    assert catalogue.read_bytes(path) == b"title: xxxxxxxxx"
     path.write_bytes(b"title: " + b"x" * 10)
-    with pytest.raises(yamlsafe.YamlProblem, match=r"^is larger than the 0 MiB limit"):
-        yamlsafe.read_text(path)
-
-
-def test_a_path_through_a_file_cannot_be_read(tmp_path: Path) -> None:
-    from neurobenefits.yamlsafe import YamlProblem, read_text
-
-    (tmp_path / "file").write_text("x", encoding="utf-8")
-    with pytest.raises(YamlProblem) as raised:
-        read_text(tmp_path / "file" / "benefits.yaml")
-    assert raised.value.message == "cannot be read (Not a directory)"
+    with pytest.raises(NotReadable, match=r"^is larger than the 0 MiB limit"):
+        catalogue.read_bytes(path)
 
 
 def test_a_problem_without_a_place_has_line_and_column_zero(tmp_path: Path) -> None:

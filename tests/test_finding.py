@@ -396,6 +396,14 @@ _FILLER_WORDS = [
 ]
 
 
+@pytest.mark.parametrize(
+    "word", ["massage", "massages", "massaging", "massaged", "therapy", "therapist", "neuro"]
+)
+def test_the_domains_own_words_change_nothing(catalogue: Catalogue, word: str) -> None:
+    alone = [hit.benefit.id for hit in search(catalogue, "spasm").hits]
+    assert [hit.benefit.id for hit in search(catalogue, f"{word} spasm").hits] == alone
+
+
 def test_filler_words_change_nothing(catalogue: Catalogue) -> None:
     alone = [hit.benefit.id for hit in search(catalogue, "spasm").hits]
     assert alone

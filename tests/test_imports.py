@@ -56,6 +56,25 @@ def test_version_needs_neither_the_framework_nor_the_catalogue() -> None:
     assert "typer" not in modules
     assert "yaml" not in modules
     assert "neurobenefits" in modules
+    assert "importlib.metadata" not in _full_names("--version")
+
+
+def _full_names(*args: str) -> set[str]:
+    probe = _PROBE.format(args=list(args)).replace("name.split('.')[0]", "name")
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    modules: list[str] = json.loads(result.stderr.strip().splitlines()[-1])
+    return set(modules)
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "8", "--format", "table"), ("search", "spasm", "--format", "table")]
+)
+def test_views_without_a_table_do_not_import_rich_table(args: tuple[str, ...]) -> None:
+    modules = _full_names(*args)
+    assert "rich.console" in modules  # the probe sees Rich, so the next line means something
+    assert "rich.table" not in modules
 
 
 def test_a_cached_catalogue_is_read_without_pyyaml() -> None:
@@ -68,10 +87,40 @@ def test_rich_views_do_import_rich() -> None:
     assert "rich" in _imported("show", "8", "--format", "table")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("show", "8"),
+        ("search", "spasm"),
+        ("cautions",),
+        ("references", "--format", "table"),
+        ("about",),
+        ("validate",),
+        ("schema",),
+        ("export", "8", "--format", "html"),
+        ("browse",),  # without a terminal it stops before the screen, and before Textual
+    ],
+)
+def test_only_the_browser_loads_textual(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "textual" not in modules
+    assert "neurobenefits" in modules
+
+
+def test_the_browser_does_load_textual() -> None:
+    # The probe must be able to see Textual, or the test above proves nothing.
+    code = "import sys, neurobenefits.browse.app; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "True\n"
+
+
 def test_importing_the_cli_does_no_work() -> None:
     code = "import sys; import neurobenefits.cli; print(sorted({m.split('.')[0] for m in sys.modules}))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    for heavy in ("rich", "yaml", "pydantic", "json"):
+    for heavy in ("rich", "yaml", "pydantic", "json", "textual"):
         assert f"'{heavy}'" not in result.stdout, heavy

@@ -267,7 +267,7 @@ def test_about_counts_the_catalogue_and_names_its_files(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
     personal = tmp_path / "benefits.yaml"
-    data = about_data(catalogue, personal)
+    data = about_data(catalogue, personal, personal.is_file())
     assert data["benefits"] == len(catalogue.benefits) == 14
     assert data["cautions"] == len(catalogue.cautions)
     assert data["references"] == len(catalogue.references)
@@ -275,7 +275,8 @@ def test_about_counts_the_catalogue_and_names_its_files(
     assert data["files"][0]["benefits_added"] == 14
     assert data["personal_overlay"] == {"path": str(personal), "exists": False}
     personal.write_text("title: Mine\n", encoding="utf-8")
-    assert about_data(catalogue, personal)["personal_overlay"]["exists"] is True
+    assert about_data(catalogue, personal, True)["personal_overlay"]["exists"] is True
+    assert about_data(catalogue, None, False)["personal_overlay"] == {"path": "", "exists": False}
 
 
 def test_only_needs_a_file() -> None:
@@ -339,8 +340,8 @@ def test_the_handout_date_honours_source_date_epoch() -> None:
         (None, "sheet.HTML", "html"),
         (None, "sheet.htm", "html"),
         (None, "sheet.pdf", "pdf"),
-        (None, "sheet.txt", "markdown"),
-        ("html", "sheet.pdf", "html"),
+        (None, "sheet.md", "markdown"),
+        ("html", "sheet.html", "html"),
         ("pdf", None, "pdf"),
     ],
 )
@@ -348,13 +349,24 @@ def test_the_export_format_is_given_or_read_from_the_name(
     given: str | None, output: str | None, chosen: str
 ) -> None:
     path = Path(output) if output else None
-    assert export_format(given, path, to_terminal=False) == chosen
+    assert export_format(given, path, None, to_terminal=False) == chosen
+
+
+@pytest.mark.parametrize(
+    ("given", "output", "paper"),
+    [(None, "sheet.txt", None), ("html", "sheet.pdf", None), ("markdown", None, "a4")],
+)
+def test_export_options_that_contradict_are_bad_usage(
+    given: str | None, output: str | None, paper: str | None
+) -> None:
+    with pytest.raises(BadRequest):
+        export_format(given, Path(output) if output else None, paper, to_terminal=False)
 
 
 def test_a_pdf_is_not_written_to_a_terminal() -> None:
     with pytest.raises(BadRequest, match=r"^A PDF is not for a terminal: give --output FILE\.pdf"):
-        export_format("pdf", None, to_terminal=True)
-    assert export_format(None, Path("a.pdf"), to_terminal=True) == "pdf"
+        export_format("pdf", None, None, to_terminal=True)
+    assert export_format(None, Path("a.pdf"), None, to_terminal=True) == "pdf"
 
 
 def test_blank_handout_options_fall_back(catalogue: Catalogue) -> None:

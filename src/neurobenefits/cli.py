@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
 from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound, OutputFailed
 from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
     from .answers import Answer
@@ -53,19 +53,8 @@ _EXIT_CODES = {
 }
 
 
-class _Commands(TyperGroup):
-    """Runs a command; a problem it raises becomes its message on stderr and its exit code."""
-
-    def invoke(self, ctx: Any) -> Any:  # a Click context (Typer keeps its Click private)
-        try:
-            return super().invoke(ctx)
-        except NeurobenefitsError as problem:
-            fail(problem.message, _EXIT_CODES[problem.kind])
-
-
 _APP_SETTINGS: dict[str, Any] = {
     "name": "neurobenefits",
-    "cls": _Commands,
     "help": HELP,
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
@@ -73,6 +62,26 @@ _APP_SETTINGS: dict[str, Any] = {
     "add_completion": True,
     "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
 }
+
+
+class _Program(OneLineErrors):
+    """Usage errors in one line, written as every other error is (see fail); a problem a
+    command raises becomes its message on stderr and the exit code of its kind."""
+
+    def invoke(self, ctx: Any) -> Any:  # a Click context (Typer keeps its Click private)
+        try:
+            return super().invoke(ctx)
+        except NeurobenefitsError as problem:
+            fail(problem.message, _EXIT_CODES[problem.kind])
+
+    def report(self, message: str, code: int) -> NoReturn:
+        try:
+            fail(message, code)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
+_APP_SETTINGS["cls"] = _Program
 app = typer.Typer(**_APP_SETTINGS)
 
 
@@ -128,6 +137,13 @@ class DataFormat(str, Enum):
     json = "json"
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
 def _offer(
     incomplete: str, choices: Callable[[Catalogue], Iterable[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
@@ -171,12 +187,18 @@ def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
 
 
 _FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
-ListFormatOption = Annotated[ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-ShowFormatOption = Annotated[ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+# Every choice is case-insensitive: `-f JSON` works as `--evidence Supported` does.
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
+ShowFormatOption = Annotated[
+    ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
 ColorOption = Annotated[
     Color,
     typer.Option(
         "--color",
+        case_sensitive=False,
         help="Colour: auto (only on a terminal), always or never. NO_COLOR and FORCE_COLOR are honoured.",
     ),
 ]
@@ -192,20 +214,16 @@ PagerOption = Annotated[
 class Settings:
     """What the global options chose, for the commands to read."""
 
-    def __init__(self, catalogues: list[Path], only: bool) -> None:
+    def __init__(self, catalogues: list[str], only: bool) -> None:
         self.catalogues = catalogues
         self.only = only
 
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            number = version("neurobenefits")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"neurobenefits {number}\n")
+        sys.stdout.write(f"neurobenefits {__version__}\n")
         raise typer.Exit(exitcodes.OK)
 
 
@@ -219,11 +237,12 @@ def main_options(
         ),
     ] = False,
     catalogue: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             "--catalogue",
             "-c",
             metavar="PATH",
+            path_type=str,  # kept as typed: Path('') would turn `--catalogue ''` into `.`
             help=f"Stack this catalogue file on the others (repeatable). Also: {ENV_VARIABLE}.",
         ),
     ] = None,
@@ -378,9 +397,12 @@ def show_command(
       neurobenefits show sleep --format markdown
     """
     ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
-    if ref.startswith("-") and not ref[1:].isdigit():
-        # Unknown options reach REF so that `show -1` can say what exists; others are errors.
-        raise BadRequest(f"No such option: {ref}. Try 'neurobenefits show --help'.")
+    # Unknown options reach REF so that `show -1` can say what exists; others are errors.
+    unknown = [w for w in ref_words if w.startswith("-") and not w[1:].isdigit()]
+    if unknown:
+        hint = format_hint(unknown, [choice.value for choice in ShowFormat])
+        words = [f"No such option: {unknown[0]}.", hint, "Try 'neurobenefits show --help'."]
+        raise BadRequest(" ".join(filter(None, words)))
     from .answers import BenefitDetails
     from .queries import find_benefit
 
@@ -500,6 +522,7 @@ def references_command(
             "--format",
             "-f",
             help="Output format; bibtex, ris and csl-json import into reference managers.",
+            case_sensitive=False,
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -541,7 +564,7 @@ def references_command(
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain or json.")
+        DataFormat, typer.Option("--format", "-f", help="plain or json.", case_sensitive=False)
     ] = DataFormat.plain,
 ) -> None:
     """Which catalogue files were loaded, in which order, and what each added.
@@ -551,12 +574,14 @@ def about_command(
       neurobenefits about
       neurobenefits --catalogue clinic.yaml about
     """
-    from .catalogue import personal_overlay_path
+    from .catalogue import personal_overlay_path, personal_overlay_present
     from .queries import about_data
 
     catalogue = load(ctx)
     terminal = detect(color="never")
-    data = about_data(catalogue, personal_overlay_path())
+    personal = personal_overlay_path()
+    # Loaded whenever present: a personal overlay that is there but unreadable stops `load`.
+    data = about_data(catalogue, personal, personal_overlay_present(personal))
     if fmt is DataFormat.json:
         from .formats import to_json
 
@@ -571,13 +596,18 @@ def about_command(
 def validate_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
-            metavar="[PATH]...", help="Catalogue files to check (default: the whole stack)."
+            metavar="[PATH]...",
+            help="Catalogue files to check (default: the whole stack).",
+            path_type=str,
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")
+        DataFormat,
+        typer.Option(
+            "--format", "-f", help="plain, or json for the problems as data.", case_sensitive=False
+        ),
     ] = DataFormat.plain,
 ) -> None:
     """Check catalogue files and report every problem, one line each.
@@ -631,6 +661,66 @@ def schema_command() -> None:
     emit(to_json(catalogue_schema()), detect(color="never"))
 
 
+@app.command("browse")
+def browse_command(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[QUERY]...", help="Words to start the search with."),
+    ] = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Browse the reference in the terminal: search as you type, with the evidence and cautions.
+
+    Keys: type to search, Up/Down to move, Enter for details, Escape back, Tab between
+    panes, ! cautions, Ctrl+T mark, Ctrl+E save a handout, ? help, Ctrl+Q quit.
+
+    \b
+    Examples:
+      neurobenefits browse
+      neurobenefits browse spasm
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise BadRequest(
+            "browse needs an interactive terminal; try `neurobenefits search` in scripts."
+        )
+    catalogue = load(ctx)
+    from .browse import browse
+
+    raise typer.Exit(browse(catalogue, " ".join(query or []), color=color.value))
+
+
+@app.command("completion")
+def completion_command(
+    shell: Annotated[
+        Shell,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish or powershell.", case_sensitive=False
+        ),
+    ],
+) -> None:
+    """Print the shell completion script for SHELL, whichever shell runs this.
+
+    For packagers and dotfiles: save it where that shell looks for completions (bash:
+    bash-completion's completions folder; zsh: a folder on $fpath, as _neurobenefits; fish:
+    ~/.config/fish/completions; PowerShell: your $PROFILE).
+
+    \b
+    Examples:
+      neurobenefits completion bash > neurobenefits
+      neurobenefits completion zsh > _neurobenefits
+      neurobenefits completion fish > neurobenefits.fish
+    """
+    # Typer's own scripts, so they speak the protocol its completion answers; but chosen by
+    # name, where --show-completion guesses the running shell and ignores the name given.
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="neurobenefits", complete_var="_NEUROBENEFITS_COMPLETE", shell=shell.value
+    )
+    emit(script + "\n", detect(color="never"))
+
+
 @app.command("export")
 def export_command(
     ctx: typer.Context,
@@ -648,6 +738,7 @@ def export_command(
             "--format",
             "-f",
             help="markdown, html or pdf. Default: from the --output name, else markdown.",
+            case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
@@ -665,7 +756,9 @@ def export_command(
     notes: Annotated[
         str | None,
         typer.Option(
-            "--notes", metavar="TEXT", help="A note from the therapist, printed at the end."
+            "--notes",
+            metavar="TEXT",
+            help="A note from the therapist, printed at the end (its line breaks are kept).",
         ),
     ] = None,
     no_evidence: Annotated[
@@ -675,7 +768,14 @@ def export_command(
             help="Leave out the verdicts and the references (never the cautions).",
         ),
     ] = False,
-    paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help="Page size of a PDF, or of an HTML page when printed (default: A4 for PDF).",
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
@@ -696,7 +796,12 @@ def export_command(
 
     catalogue = load(ctx)
     benefits = find_benefits(catalogue, refs or [])
-    chosen = export_format(fmt and fmt.value, output, to_terminal=sys.stdout.isatty())
+    chosen = export_format(
+        fmt and fmt.value,
+        output,
+        paper.value if paper else None,
+        to_terminal=sys.stdout.isatty(),
+    )
     handout = handout_from_options(
         catalogue,
         benefits,
@@ -709,13 +814,13 @@ def export_command(
     if chosen == "markdown":
         data = to_markdown(handout).encode("utf-8")
     elif chosen == "html":
-        data = to_html(handout).encode("utf-8")
+        data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
     else:
         from .pdf import html_to_pdf
 
         if output is not None and output.exists() and not force:
             raise OutputFailed(f"{output} exists already; add --force to overwrite it.")
-        data = html_to_pdf(to_html(handout, paper=paper.value))
+        data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
     if output is None:
         if chosen == "pdf":
             sys.stdout.buffer.write(data)
@@ -733,6 +838,11 @@ def export_command(
     sys.stderr.write(
         f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
     )
+
+
+# Every command also takes the global options after its name (see usage.py).
+for _info in app.registered_commands:
+    _info.cls = TakesGlobalOptions
 
 
 def main() -> None:

@@ -31,13 +31,9 @@ def main() -> None:
 def _run() -> None:
     arguments = sys.argv[1:]
     if arguments in (["--version"], ["-V"]):
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            number = version("neurobenefits")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"neurobenefits {number}\n")
+        sys.stdout.write(f"neurobenefits {__version__}\n")
         return
     from .cli import run
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .search import SearchResult
 
 
-def require_catalogues(paths: Sequence[Path], only: bool, *, what: str) -> None:
+def require_catalogues(paths: Sequence[str | Path], only: bool, *, what: str) -> None:
     """--only means "just these files", so it needs at least one."""
     if only and not paths:
         raise BadRequest(f"--only needs at least one {what}.")
@@ -171,8 +171,9 @@ def explain_no_hits(query: str, result: SearchResult) -> NeurobenefitsError | No
     return None
 
 
-def about_data(catalogue: Catalogue, personal: Path) -> dict[str, Any]:
-    """What `about` reports: the catalogue's size and each file of the stack, in order."""
+def about_data(catalogue: Catalogue, personal: Path | None, present: bool) -> dict[str, Any]:
+    """What `about` reports: the catalogue's size, each file of the stack in order, and the
+    personal overlay (`personal` is None when there is no home folder to hold one)."""
     return {
         "title": catalogue.title,
         "evidence_as_of": catalogue.evidence_as_of,
@@ -188,7 +189,7 @@ def about_data(catalogue: Catalogue, personal: Path) -> dict[str, Any]:
             }
             for f in catalogue.files
         ],
-        "personal_overlay": {"path": str(personal), "exists": personal.is_file()},
+        "personal_overlay": {"path": str(personal or ""), "exists": present},
     }
 
 
@@ -205,14 +206,16 @@ class Validation:
         return not self.problems
 
 
-def validate_stack(catalogues: Sequence[Path], given: Sequence[Path], *, only: bool) -> Validation:
+def validate_stack(
+    catalogues: Sequence[str | Path], given: Sequence[str | Path], *, only: bool
+) -> Validation:
     """Check the given files as they would stack (on the bundled catalogue, unless `only`)."""
     from .catalogue import CatalogueError, load_stack, stack_paths
 
     extra = [*catalogues, *given]
     require_catalogues(extra, only, what="file to validate")
     stack = stack_paths(extra, only=only)
-    checked = [str(path) for path in extra] if extra else [str(path) for path, _ in stack]
+    checked = [str(path) for path, _ in (stack[-len(extra) :] if extra else stack)]
     try:
         catalogue = load_stack(stack)
     except CatalogueError as error:

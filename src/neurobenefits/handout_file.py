@@ -1,0 +1,38 @@
+"""A handout written to a file: the steps `export` and the browser share.
+
+The sheet itself is handout.py's (Markdown or HTML); the file is written by output.py,
+never over an existing one unless `force`, never half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .queries import handout_date
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .model import Benefit, Catalogue
+
+
+def write_handout(
+    catalogue: Catalogue,
+    benefits: Sequence[Benefit],
+    path: Path,
+    fmt: str,
+    *,
+    force: bool = False,
+) -> None:
+    """Write a Markdown (`fmt` markdown) or HTML (`fmt` html) handout of `benefits` to `path`.
+
+    Raises output.OutputExists when the file is there and `force` is false, OSError when it
+    cannot be written.
+    """
+    from .handout import Handout, to_html, to_markdown
+    from .output import write_atomically
+
+    handout = Handout(catalogue, benefits, title=catalogue.title, made_on=handout_date())
+    text = to_html(handout) if fmt == "html" else to_markdown(handout)
+    write_atomically(path, text.encode("utf-8"), force=force)
