@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -19,7 +18,8 @@ import typer
 
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
-from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+from .streams import report, write_out
+from .terminal import Terminal, detect, pager_command, to_ascii
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue
@@ -203,15 +203,14 @@ def main_options(
     ctx.obj = Settings(list(catalogue or []), only)
 
 
-def fail(message: str, code: int) -> NoReturn:
-    """Print one error to stderr and end with `code`."""
-    err = sys.stderr
-    text = (
-        message
-        if (getattr(err, "encoding", "") or "").lower().startswith("utf")
-        else to_ascii(message)
-    )
-    err.write(text.rstrip("\n") + "\n")
+def fail(message: str | list[str], code: int) -> NoReturn:
+    """Print an error (or one line per problem) to stderr and end with `code`.
+
+    Each line goes through streams.report: control characters from a file name, a key or an
+    argument are shown escaped, and a newline inside a value cannot start a second line.
+    """
+    for line in [message] if isinstance(message, str) else message:
+        report(line)
     raise typer.Exit(code)
 
 
@@ -228,30 +227,47 @@ def load(ctx: typer.Context) -> Catalogue:
     try:
         return load_catalogue(settings.catalogues, only=settings.only)
     except CatalogueError as error:
-        fail("\n".join(str(problem) for problem in error.problems), exitcodes.CATALOGUE)
+        fail([str(problem) for problem in error.problems], exitcodes.CATALOGUE)
 
 
-def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
-    """Write the answer to stdout (through a pager when asked), ending quietly on a closed pipe."""
-    command = pager_command(pager, terminal)
-    if command:
-        import shlex
-        import subprocess
+def emit(text: str, terminal: Terminal, pager: bool = False, *, styled: bool = False) -> None:
+    """Write the answer to stdout, through a pager when asked (see streams.py and pager.py).
 
-        try:
-            subprocess.run(shlex.split(command), input=text, text=True, check=False)
-            return
-        except OSError:
-            pass  # the pager is missing: print as usual
-    stream = output_stream(terminal)
+    `styled` text is Rich's: its escapes are its own colours, its text already sanitised.
+    """
+    if not terminal.unicode:
+        text = to_ascii(text)
+    chosen = pager_command(pager, terminal)
+    if chosen and _paged(text, chosen, styled):
+        return
+    write_out(text, styled=styled)
+
+
+def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
+    """Show `text` through the pager; False when it could not start (print directly then)."""
+    from .pager import PagerError, PagerMissing, page, pager_argv
+    from .streams import visible
+
+    command, source = chosen
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        stream.write(text)
-        stream.flush()
-    except BrokenPipeError:
-        # The reader has gone (`neurobenefits list | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(exitcodes.OK) from None
+        status = page(
+            (text if styled else visible(text)).encode(encoding, "replace"),
+            pager_argv(command, source),
+        )
+    except PagerMissing as error:
+        report(str(error))
+        return False
+    except PagerError as error:
+        fail(str(error), exitcodes.USAGE)
+    if status != 0:
+        how = f"exit {status}" if status > 0 else f"signal {-status}"
+        fail(
+            f"The pager ({command}) ended with {how}, so the output may not have been shown; "
+            f"fix {source} or leave out --pager.",
+            exitcodes.OUTPUT,
+        )
+    return True
 
 
 def _render(
@@ -374,7 +390,7 @@ def list_command(
         fail("No benefit matches these filters.", exitcodes.NOT_FOUND)
     fmt_name = fmt.value if fmt else terminal.default_format
     text = _render(fmt_name, terminal, "list", catalogue, benefits, title=catalogue.title)
-    emit(text, terminal, pager)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 def resolve_ref(catalogue: Catalogue, ref: str) -> Benefit:
@@ -421,7 +437,7 @@ def show_command(
     text = _render(
         fmt_name, terminal, "show", catalogue, benefit, title=f"{benefit.id} {benefit.title}"
     )
-    emit(text, terminal, pager)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("search")
@@ -479,10 +495,8 @@ def search_command(
     for correction in result.corrections:
         if fmt and fmt.value in ("json", "yaml", "csv"):
             # Scripts read stdout; the correction still reaches the person, on stderr.
-            sys.stderr.write(
-                f'Showing results for "{correction.used}" (no match for "{correction.typed}").\n'
-            )
-    emit(text, terminal, pager)
+            report(f'Showing results for "{correction.used}" (no match for "{correction.typed}").')
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("cautions")
@@ -524,7 +538,7 @@ def cautions_command(
     text = _render(
         fmt_name, terminal, "cautions", catalogue, cautions, title="Cautions", one=name is not None
     )
-    emit(text, terminal, pager)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("references")
@@ -575,7 +589,7 @@ def references_command(
         title="References",
         one=key is not None,
     )
-    emit(text, terminal, pager)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("about")
@@ -686,12 +700,12 @@ def validate_command(
             {"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]},
             ascii_only=not terminal.unicode,
         )
-        sys.stdout.write(text) if terminal.unicode else sys.stdout.write(to_ascii(text))
+        emit(text, terminal)
         if problems:
             raise typer.Exit(exitcodes.CATALOGUE)
         return
     if problems:
-        fail("\n".join(str(p) for p in problems), exitcodes.CATALOGUE)
+        fail([str(p) for p in problems], exitcodes.CATALOGUE)
     names = ", ".join(str(p) for p in given) or "the catalogue"
     emit(f"{names}: valid ({len(catalogue.benefits)} benefits in the stack).\n", terminal)
 
@@ -708,16 +722,6 @@ def schema_command() -> None:
     from .schema import catalogue_schema
 
     emit(to_json(catalogue_schema()), detect(color="never"))
-
-
-def _handout_date() -> date:
-    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
-    from datetime import datetime, timezone
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
 
 
 @app.command("export")
@@ -740,7 +744,7 @@ def export_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
@@ -776,6 +780,11 @@ def export_command(
     """
     from .handout import Handout, to_html, to_markdown
 
+    title, client, notes = (
+        _text_option("--title", title),
+        _text_option("--for", client),
+        _text_option("--notes", notes),
+    )
     catalogue = load(ctx)
     benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
     benefits = list(dict.fromkeys(benefits))
@@ -785,13 +794,24 @@ def export_command(
             "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
             exitcodes.USAGE,
         )
+    from .output import OutputRefused, check_target, write_atomically
+    from .sourcedate import BadSourceDate, handout_date
+
+    try:
+        made_on = handout_date()
+        if output is not None:
+            check_target(output, force=force)  # before the work, so a PDF is not printed in vain
+    except BadSourceDate as error:
+        fail(str(error), exitcodes.USAGE)
+    except OutputRefused as error:
+        fail(str(error), exitcodes.OUTPUT)
     handout = Handout(
         catalogue,
         benefits,
-        title=(title or catalogue.title).strip() or catalogue.title,
-        made_on=_handout_date(),
-        client=client.strip() if client and client.strip() else None,
-        notes=notes.strip() if notes and notes.strip() else None,
+        title=title or catalogue.title,
+        made_on=made_on,
+        client=client,
+        notes=notes,
         evidence=not no_evidence,
     )
     if chosen == "markdown":
@@ -801,8 +821,6 @@ def export_command(
     else:
         from .pdf import BrowserMissing, PrintFailed, html_to_pdf
 
-        if output is not None and output.exists() and not force:
-            fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
         try:
             data = html_to_pdf(to_html(handout, paper=paper.value))
         except BrowserMissing as error:
@@ -811,25 +829,49 @@ def export_command(
             fail(str(error), exitcodes.OUTPUT)
     if output is None:
         if chosen == "pdf":
-            sys.stdout.buffer.write(data)
+            from .streams import binary_stdout
+
+            binary_stdout().write(data)
         else:
             emit(data.decode("utf-8"), detect(color="never"))
         return
-    from .output import OutputExists, write_atomically
-
     try:
         write_atomically(output, data, force=force)
-    except OutputExists:
-        fail(f"{output} exists already; add --force to overwrite it.", exitcodes.OUTPUT)
+    except OutputRefused as error:
+        fail(str(error), exitcodes.OUTPUT)
     except OSError as error:
         fail(f"Could not write {output}: {error.strerror or error}.", exitcodes.OUTPUT)
-    sys.stderr.write(
-        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
+    report(
+        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen})."
     )
 
 
-def _format_from_name(output: Path | None) -> str:
-    suffix = output.suffix.lower() if output else ""
+def _text_option(option: str, value: str | None) -> str | None:
+    """An option's text for the handout, stripped; None when blank.
+
+    Refused: bytes that are not UTF-8 (the shell passed `\\xff`), which cannot be written
+    into a UTF-8 file, and control characters, which would reach whoever prints the file.
+    """
+    if value is None:
+        return None
+    from .streams import first_hidden, visible
+
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        fail(
+            f"{option} holds a byte that is not UTF-8 text ({visible(value[error.start])}); "
+            "check the terminal's character encoding.",
+            exitcodes.USAGE,
+        )
+    hidden = first_hidden(value.replace("\n", " ").replace("\t", " "))
+    if hidden is not None:
+        fail(f"{option} holds a control character ({hidden}); give plain text.", exitcodes.USAGE)
+    return value.strip() or None
+
+
+def _format_from_name(output: str | None) -> str:
+    suffix = Path(output).suffix.lower() if output else ""
     return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
 
 
@@ -885,8 +927,8 @@ def run(arguments: list[str]) -> None:
     except Exception as error:  # a bug: say so plainly, with the traceback only on request
         if os.environ.get("NEUROBENEFITS_DEBUG"):
             raise
-        sys.stderr.write(
+        report(
             f"neurobenefits: internal error: {type(error).__name__}: {error}. "
-            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it.\n"
+            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it."
         )
         sys.exit(70)

@@ -1,43 +1,133 @@
-"""Writing a file safely: never over an existing one unless asked, never half-written."""
+"""Writing an output file safely: only a regular file, never over one unless asked, never half.
+
+- The name must be a file's: a name ending in `/` or naming a folder is refused.
+- Only a regular file (or a symbolic link, which is replaced, never followed) may be
+  replaced, and only with `force`; a device, a FIFO or a socket is refused even then, so
+  `--output /dev/full --force` cannot turn a device node into a file.
+- The data goes to a temporary file created exclusively beside the target, then is put in
+  place in one step: without `force` by a hard link, which fails if the name has appeared
+  meanwhile (so a file created while an export runs is never overwritten); with `force` by
+  a rename. An interruption that can be caught removes the temporary file.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-class OutputExists(Exception):
-    """The file is there already and --force was not given."""
+class OutputRefused(Exception):
+    """The target cannot or may not be written; the message says why and what would do."""
 
 
-def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write to a temporary file beside `path`, then rename it into place.
+class OutputExists(OutputRefused):
+    """The target exists and --force was not given."""
 
-    An interrupted write leaves the old file (or none) and no partial one.
-    """
-    if path.exists() and not force:
-        raise OutputExists(str(path))
-    mode = _mode_for(path)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    temporary = Path(name)
+
+# Errors from os.link on a file system without hard links (FAT, some network mounts).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
+
+
+def check_target(name: str, *, force: bool) -> Path:
+    """The path to write, after refusing what may not be written (before any work is done)."""
+    path = Path(name)
+    if name.endswith(("/", os.sep)) or path.is_dir():
+        raise OutputRefused(
+            f"{name} is a folder; give a file name, e.g. {Path(name) / 'handout.html'}."
+        )
     try:
-        temporary.chmod(mode)  # mkstemp makes it private; a handout is an ordinary file
+        status = path.lstat()
+    except FileNotFoundError:
+        return path
+    except OSError as error:
+        raise OutputRefused(f"Could not write {name}: {error.strerror or error}.") from None
+    if stat.S_ISLNK(status.st_mode):
+        if not force:
+            raise OutputExists(
+                f"{name} exists already (a symbolic link); add --force to replace the link."
+            )
+        return path
+    if not stat.S_ISREG(status.st_mode):
+        raise OutputRefused(
+            f"{name} is not a regular file ({_kind(status.st_mode)}); "
+            "export writes only regular files, even with --force."
+        )
+    if not force:
+        raise OutputExists(f"{name} exists already; add --force to overwrite it.")
+    return path
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def write_atomically(name: str, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `name` as the module says; OutputRefused or OSError when it cannot."""
+    path = check_target(name, force=force)
+    mode = _mode_for(path)
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".part", dir=path.parent
+    )
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), mode)  # mkstemp makes it private; a handout is not
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if force:
+            check_target(name, force=True)  # still a regular file or a link, or gone
+            temporary.replace(path)
+        else:
+            _link_into_place(temporary, path, data, mode)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _link_into_place(temporary: Path, path: Path, data: bytes, mode: int) -> None:
+    """Give the finished file its name, failing if the name exists by now."""
+    try:
+        os.link(temporary, path, follow_symlinks=False)
+        return
+    except FileExistsError:
+        raise OutputExists(f"{path} exists already; add --force to overwrite it.") from None
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+    # No hard links here: create the name exclusively and copy into it.
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+    except FileExistsError:
+        raise OutputExists(f"{path} exists already; add --force to overwrite it.") from None
+    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        temporary.replace(path)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
 
 
 def _mode_for(path: Path) -> int:
     """The existing file's permissions, or what a new file gets under the user's umask."""
     try:
-        return path.stat().st_mode & 0o777
+        status = path.lstat()
+        if stat.S_ISREG(status.st_mode):
+            return status.st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        pass
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -7,8 +7,10 @@ system libraries beyond the browser itself, which many machines already have.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -62,9 +64,16 @@ def browser_command(browser: str, profile: str, *extra: str) -> list[str]:
 
 
 def html_to_pdf(html: str, timeout: float = 120) -> bytes:
-    """The PDF that the browser prints from this HTML page."""
+    """The PDF that the browser prints from this HTML page.
+
+    The browser runs in its own process group (a new session), so that Ctrl-C at the
+    terminal reaches only us, and we end the browser and all its helpers together: on a
+    timeout, on Ctrl-C, SIGTERM or SIGHUP (signals.py), on any error. Only then is the
+    temporary folder removed, when nothing can still be writing into it.
+    """
     browser = find_browser()
-    with tempfile.TemporaryDirectory(prefix="neurobenefits-") as folder:
+    folder = tempfile.mkdtemp(prefix="neurobenefits-")
+    try:
         page = Path(folder) / "handout.html"
         output = Path(folder) / "handout.pdf"
         page.write_text(html, encoding="utf-8")
@@ -75,10 +84,37 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
             f"--print-to-pdf={output}",
             page.as_uri(),
         )
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
+        _run_browser(browser, command, timeout)
         if not output.is_file() or output.stat().st_size == 0:
             raise PrintFailed(f"{browser} ran but wrote no PDF.")
         return output.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_browser(browser: str, command: list[str], timeout: float) -> None:
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as error:
+        raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise PrintFailed(
+            f"{browser} did not finish printing the handout within {timeout:g} seconds."
+        ) from None
+    finally:
+        _end_group(process)
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop the browser's whole process group (its renderer and GPU helpers too)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
