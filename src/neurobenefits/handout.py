@@ -46,19 +46,19 @@ def human_date(day: date) -> str:
 
 
 def to_markdown(handout: Handout) -> str:
-    esc = markdown.escape
+    esc, one = markdown.escape, markdown.inline
     catalogue = handout.catalogue
-    lines = [f"# {esc(handout.title)}", ""]
+    lines = [f"# {one(handout.title)}", ""]
     if handout.client:
-        lines += [f"**Prepared for:** {esc(handout.client)}", ""]
+        lines += [f"**Prepared for:** {one(handout.client)}", ""]
     lines += [f"*Made on {human_date(handout.made_on)}.*", ""]
     if catalogue.introduction:
         lines += [esc(catalogue.introduction), ""]
     for benefit in handout.benefits:
         lines += [
-            f"## {benefit.id}. {esc(benefit.title)}",
+            f"## {benefit.id}. {one(benefit.title)}",
             "",
-            f"**{esc(benefit.summary)}**",
+            f"**{one(benefit.summary)}**",
             "",
             esc(benefit.description),
             "",
@@ -66,7 +66,7 @@ def to_markdown(handout: Handout) -> str:
         if handout.evidence and benefit.evidence:
             marker = VERDICT_MARKERS.get(benefit.evidence.verdict, "")
             lines += [
-                f"*What the research says: {marker} {esc(benefit.evidence.verdict)}.* {esc(benefit.evidence.summary)}",
+                f"*What the research says: {marker} {one(benefit.evidence.verdict)}.* {esc(benefit.evidence.summary)}",
                 "",
             ]
     if handout.notes:
@@ -80,18 +80,18 @@ def to_markdown(handout: Handout) -> str:
         lines.append("")
     lines += ["---", ""]
     if source_line(catalogue):
-        lines += [f"*Source:* {esc(source_line(catalogue))}", ""]
-    lines += [f"**Disclaimer:** {esc(catalogue.disclaimer)}", ""]
+        lines += [f"*Source:* {one(source_line(catalogue))}", ""]
+    lines += [f"**Disclaimer:** {one(catalogue.disclaimer)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _reference_markdown(reference: Reference) -> str:
-    esc = markdown.escape
-    text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. *{esc(reference.journal)}*."
+    one = markdown.inline
+    text = f"{one(reference.authors)} ({reference.year}). {one(reference.title)}. *{one(reference.journal)}*."
     if reference.citation:
-        text += f" {esc(reference.citation)}."
+        text += f" {one(reference.citation)}."
     if reference.doi_url:
-        text += f" <{reference.doi_url}>"
+        text += f" {markdown.link(reference.doi_url, reference.doi_url)}"
     return text
 
 
