@@ -800,7 +800,8 @@ def export_command(
     try:
         made_on = handout_date()
         if output is not None:
-            check_target(output, force=force)  # before the work, so a PDF is not printed in vain
+            # Before the work, so that a PDF is not printed in vain.
+            check_target(output, force=force, example=f"handout.{_SUFFIXES[chosen]}")
     except BadSourceDate as error:
         fail(str(error), exitcodes.USAGE)
     except OutputRefused as error:
@@ -868,6 +869,9 @@ def _text_option(option: str, value: str | None) -> str | None:
     if hidden is not None:
         fail(f"{option} holds a control character ({hidden}); give plain text.", exitcodes.USAGE)
     return value.strip() or None
+
+
+_SUFFIXES = {"markdown": "md", "html": "html", "pdf": "pdf"}
 
 
 def _format_from_name(output: str | None) -> str:

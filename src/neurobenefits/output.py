@@ -31,12 +31,17 @@ class OutputExists(OutputRefused):
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
 
 
-def check_target(name: str, *, force: bool) -> Path:
-    """The path to write, after refusing what may not be written (before any work is done)."""
+def check_target(name: str, *, force: bool, example: str = "handout.html") -> Path:
+    """The path to write, after refusing what may not be written (before any work is done).
+
+    `example` is a file name to suggest when `name` is a folder.
+    """
+    if not name.strip():
+        raise OutputRefused(f"The output file name is empty; give one, e.g. {example}.")
     path = Path(name)
     if name.endswith(("/", os.sep)) or path.is_dir():
         raise OutputRefused(
-            f"{name} is a folder; give a file name, e.g. {Path(name) / 'handout.html'}."
+            f"{name} names a folder; give a file name, e.g. {Path(name) / example}."
         )
     try:
         status = path.lstat()

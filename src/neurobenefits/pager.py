@@ -29,7 +29,7 @@ def pager_argv(command: str, source: str) -> list[str]:
         argv = shlex.split(command)
     except ValueError as error:
         raise PagerError(
-            f"{source}={command} is not a command that can be run ({error}); "
+            f"{source}={shlex.quote(command)} is not a command that can be run ({error}); "
             "set it to a pager such as 'less -R'."
         ) from None
     if not argv:
@@ -50,7 +50,7 @@ def page(data: bytes, argv: list[str]) -> int:
         process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=pager_environment(os.environ))
     except OSError as error:
         raise PagerMissing(
-            f"neurobenefits: the pager {shlex.join(argv)} could not be started "
+            f"The pager {shlex.join(argv)} could not be started "
             f"({error.strerror or error}); printing directly."
         ) from None
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)

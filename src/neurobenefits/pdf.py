@@ -84,7 +84,7 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
             f"--print-to-pdf={output}",
             page.as_uri(),
         )
-        _run_browser(browser, command, timeout)
+        _run_browser(browser, command, timeout, folder)
         if not output.is_file() or output.stat().st_size == 0:
             raise PrintFailed(f"{browser} ran but wrote no PDF.")
         return output.read_bytes()
@@ -92,10 +92,13 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run_browser(browser: str, command: list[str], timeout: float) -> None:
+def _run_browser(browser: str, command: list[str], timeout: float, folder: str) -> None:
+    # The browser's own temporary files go into our folder too, so they go with it.
+    env = {**os.environ, "TMPDIR": folder}
     try:
         process = subprocess.Popen(
             command,
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
