@@ -260,6 +260,8 @@ def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
         return False
     except PagerError as error:
         fail(str(error), exitcodes.USAGE)
+    if status in (-2, 128 + 2):  # Ctrl-C ended the pager: the reader's wish, not a failure
+        raise typer.Exit(exitcodes.INTERRUPTED)
     if status != 0:
         how = f"exit {status}" if status > 0 else f"signal {-status}"
         fail(
