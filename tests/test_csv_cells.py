@@ -47,6 +47,6 @@ def test_list_and_search_csv_neutralise_catalogue_text(config_home: Path) -> Non
         assert row["title"] == '\'=HYPERLINK("http://x","click")'
         assert row["summary"] == "'+cmd|' /C calc'!A0"
         assert row["notes"] == "'@SUM(1+1)"
-        assert rows["1"]["title"] == "Pain Relief"
+        assert all(not r["title"].startswith("'") for key, r in rows.items() if key != "8")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "are prefixed with `'`, as OWASP advises against CSV injection" in readme
