@@ -1,6 +1,8 @@
 """The command line: parse arguments, call the modules that do the work, choose the view.
 
-This is the only module that prints errors or chooses an exit code (see exitcodes.py).
+This is the only module that prints errors or chooses an exit code (see exitcodes.py),
+but for the two that no command can answer for: a stdout that cannot be written
+(streams.py, exit 4) and SIGTERM or SIGHUP (signals.py, 128 + the signal).
 Rich, PyYAML and the search engine are imported inside the commands that need them, so that
 `--version`, `--help` and the machine formats start fast.
 """
