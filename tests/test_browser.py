@@ -71,6 +71,7 @@ def test_rendered_page_has_the_expected_headings(browser: str, tmp_path: Path) -
     headings = _structure(dom).headings
     assert headings == [
         ("h1", "Benefits of Neuro Massage"),
+        ("h2", "Safety: read before a session"),
         ("h2", "1. Pain Relief"),
         ("h2", "4. Stress and Anxiety Reduction"),
         ("h2", "8. Reduction of Muscle Spasms and Tone"),
@@ -86,7 +87,8 @@ def test_pdf_page_count_and_size(
     result = run("export", "8", "--paper", paper, "-o", str(single), env=FIXED_DAY)
     assert result.exit_code == 0, result.stderr
     reader = PdfReader(single)
-    assert len(reader.pages) == 1
+    # The safety section, with every caution, fills most of a first page.
+    assert len(reader.pages) == 2
     assert round(float(reader.pages[0].mediabox.width)) == width
     whole = tmp_path / "all.pdf"
     assert run("export", "--paper", paper, "-o", str(whole), env=FIXED_DAY).exit_code == 0
@@ -109,3 +111,17 @@ def test_pdf_refuses_to_overwrite(browser: str, tmp_path: Path) -> None:
     result = run("export", "1", "-o", str(target))
     assert result.exit_code == 4
     assert target.read_bytes() == b"old"
+
+
+def test_pdf_carries_every_caution_also_without_evidence(
+    browser: str, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    target = tmp_path / "bare.pdf"
+    result = run("export", "5", "--no-evidence", "-o", str(target), env=FIXED_DAY)
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "Safety: read before a session" in text
+    for caution in catalogue.cautions:
+        assert caution.title in text, caution.id
+    assert text.index(catalogue.cautions[-1].title) < text.index("5. Lowered Cortisol Levels")
+    assert "What the research says" not in text

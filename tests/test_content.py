@@ -137,3 +137,96 @@ def test_cortisol_claim_is_not_supported_and_cites_the_2011_review(catalogue: Ca
     assert evidence
     assert evidence.verdict == "not supported"
     assert "moyer2011" in evidence.references
+
+
+# Voice: the article's claims in the article's voice, in our own words.
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words with punctuation removed (body\u2019s -> bodys), for comparing runs."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"[^\w\s]", "", text).split()
+
+
+def _runs(words: list[str], length: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
+
+
+def test_no_run_of_seven_words_is_copied_from_the_article() -> None:
+    _needs(ARTICLE)
+    article = _runs(_words(ARTICLE.read_text(encoding="utf-8")), 7)
+    raw = _bundled_raw()
+    texts = {"introduction": raw["introduction"], "closing": raw["closing"]}
+    for benefit in raw["benefits"]:
+        texts[f"{benefit['id']} summary"] = benefit["summary"]
+        texts[f"{benefit['id']} description"] = benefit["description"]
+    copied = {
+        where: sorted(" ".join(run) for run in _runs(_words(text), 7) & article)
+        for where, text in texts.items()
+    }
+    assert not {where: runs for where, runs in copied.items() if runs}
+
+
+def test_the_check_for_copied_runs_can_fail() -> None:
+    # The comparison itself: a sentence of the article, lightly punctuated, is caught.
+    article = _runs(
+        _words("Reduces muscle tone and stiffness, thereby improving joint flexibility."), 7
+    )
+    assert (
+        _runs(_words("It reduces muscle tone and stiffness thereby improving joint..."), 7)
+        & article
+    )
+    assert (
+        not _runs(_words("It lowers muscle tone and stiffness, making joints freer."), 7) & article
+    )
+
+
+# A summary or first sentence below *supported* opens by saying whose claim it is.
+ATTRIBUTED = re.compile(r"(The article\b|Said to\b|According to the article\b)")
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()), maxsplit=1)[0]
+
+
+def test_claims_below_supported_are_attributed_to_the_article(catalogue: Catalogue) -> None:
+    unattributed = [
+        (benefit.id, text)
+        for benefit in catalogue.benefits
+        if benefit.evidence and benefit.evidence.verdict != "supported"
+        for text in (benefit.summary, _first_sentence(benefit.description))
+        if not ATTRIBUTED.match(text)
+    ]
+    assert not unattributed
+    # Every verdict below supported is in use, so the check above covers each of them.
+    used = {b.evidence.verdict for b in catalogue.benefits if b.evidence}
+    assert used == {"supported", "limited", "mixed", "not supported"}
+
+
+def test_benefit_9_calls_the_recovery_process_essential_not_massage(catalogue: Catalogue) -> None:
+    description = " ".join(get_benefit(catalogue, 9).description.split())
+    assert "a process the article calls essential for regaining strength" in description
+
+
+# Keywords and synonyms route a person's words to a claim; they never widen it.
+WIDENING = {
+    "cramp": "a cramp is not spasticity; the article never mentions cramps",
+    "clonus": "clonus is not named by the article",
+    "painkiller": "the article never compares massage with medicines",
+    "cold hands": "the article names no cold extremities",
+    "cold feet": "the article names no cold extremities",
+    "fatigue": "the article makes no claim about fatigue",
+    "weakness": "the article makes no claim about weakness",
+}
+
+
+def test_no_keyword_or_synonym_widens_a_claim(catalogue: Catalogue) -> None:
+    keywords = {word for benefit in catalogue.benefits for word in benefit.keywords}
+    synonyms = {word for group in catalogue.synonyms for word in group}
+    assert not {word: why for word, why in WIDENING.items() if word in keywords | synonyms}
+    # Skin in general is not a pressure sore, nor is serotonin a mood.
+    for group in catalogue.synonyms:
+        if "bed sores" in group:
+            assert "skin" not in group
+        if "mood" in group:
+            assert "serotonin" not in group

@@ -65,7 +65,10 @@ def test_markdown_handout_to_stdout() -> None:
     assert text.index("## 7. Improved Sleep Quality") < text.index(
         "## 8. Reduction of Muscle Spasms and Tone"
     )
-    assert "*What the research says: [~] limited.* In intensive care" in text
+    assert (
+        "*What the research says: [~] limited (a few small trials, other populations, or"
+        " laboratory/animal studies only).* In intensive care"
+    ) in text
     assert "## Notes from your therapist\n\nTry a warm bath first." in text
     assert "## References\n\n1. Fang CS, Chang SL, Fang CJ, Chou FH (2023)." in text
     assert "**Disclaimer:** An educational reference, not medical advice." in text
@@ -108,6 +111,7 @@ def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
     assert ("html", "lang", "en") in structure.attributes
     assert structure.headings[0] == ("h1", "Benefits of Neuro Massage")
     assert [text for tag, text in structure.headings if tag == "h2"] == [
+        "Safety: read before a session",
         "1. Pain Relief",
         "4. Stress and Anxiety Reduction",
         "8. Reduction of Muscle Spasms and Tone",

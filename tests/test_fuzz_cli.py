@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,10 +57,10 @@ def _captured(env: dict[str, str]) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
     """stdout and stderr as UTF-8 byte streams, `env` set, the cwd and HOME an empty folder."""
     saved_streams = sys.stdout, sys.stderr
     saved_env = dict(os.environ)
-    saved_cwd = os.getcwd()
+    saved_cwd = Path.cwd()
     out, err = io.BytesIO(), io.BytesIO()
     with tempfile.TemporaryDirectory() as folder:
-        os.environ.update(env, HOME=folder, NEUROBENEFITS_CHROMIUM=os.path.join(folder, "none"))
+        os.environ.update(env, HOME=folder, NEUROBENEFITS_CHROMIUM=str(Path(folder) / "none"))
         os.chdir(folder)
         sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
         sys.stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace")

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from .model import Benefit, Catalogue
 
 HELP = f"""A reference to the benefits of neuro massage for people with neurological injuries
-and conditions (stroke, spinal cord injury, multiple sclerosis...), with the published
-evidence and the cautions beside each claim.
+and conditions (stroke, spinal cord injury, multiple sclerosis...): the article's claims,
+a verdict on the published evidence for each, and the cautions to know before a session.
 
 An educational reference, not medical advice.
 
@@ -356,7 +356,7 @@ def list_command(
         typer.Option(
             "--evidence",
             "-e",
-            help="Only benefits with this verdict: supported, limited, mixed, 'not supported'.",
+            help="Only benefits with this verdict: supported, limited, mixed, 'not supported' (the scale is above).",
         ),
     ] = None,
     fmt: ListFormatOption = None,
@@ -364,6 +364,15 @@ def list_command(
     pager: PagerOption = False,
 ) -> None:
     """List the benefits in a table, with the evidence verdict for each.
+
+    \b
+    Each verdict rates the claim as the article makes it:
+      [+] supported: systematic reviews of randomised trials find a benefit
+      [~] limited: a few small trials, other populations, or laboratory/animal
+          studies only
+      [?] mixed: studies disagree
+      [-] not supported: the best available review finds little or no effect,
+          or no trials exist
 
     \b
     Examples:
@@ -766,15 +775,21 @@ def export_command(
         ),
     ] = None,
     no_evidence: Annotated[
-        bool, typer.Option("--no-evidence", help="Leave out the verdicts and the references.")
+        bool,
+        typer.Option(
+            "--no-evidence",
+            help="Leave out the verdicts and the references (never the cautions).",
+        ),
     ] = False,
     paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
-    The handout has the title, the catalogue's introduction, each chosen benefit with its
-    summary, description and what the research says, your notes, the references, the
-    source, the disclaimer and the date. PDF is printed by headless Chromium.
+    The handout has the title, the catalogue's introduction, how many benefits it covers,
+    a safety section with every caution, each chosen benefit with its summary, description
+    and what the research says (the verdict and its meaning), the article's conclusion,
+    your notes, the references, the source, the disclaimer and the date. PDF is printed by
+    headless Chromium.
 
     \b
     Examples:

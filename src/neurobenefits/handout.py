@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import markdown
-from .model import Benefit, Catalogue, Reference
-from .present import VERDICT_MARKERS, evidence_references, source_line
+from .model import Benefit, Catalogue, Caution, Reference
+from .present import (
+    HANDOUT_CAUTIONS_HEADING,
+    HANDOUT_CAUTIONS_INTRO,
+    HANDOUT_VERDICT_NOTE,
+    evidence_references,
+    handout_coverage,
+    source_line,
+    verdict_label,
+    verdict_meaning,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,19 @@ class Handout:
     client: str | None = None
     notes: str | None = None
     evidence: bool = True
+
+    @property
+    def cautions(self) -> tuple[Caution, ...]:
+        """Every caution of the catalogue: a sheet a client takes home always carries them all."""
+        return self.catalogue.cautions
+
+    @property
+    def framing(self) -> list[str]:
+        """How much of the catalogue the sheet holds and, with evidence, how to read a verdict."""
+        lines = [handout_coverage(len(self.benefits), len(self.catalogue.benefits))]
+        if self.evidence and any(benefit.evidence for benefit in self.benefits):
+            lines.append(HANDOUT_VERDICT_NOTE)
+        return lines
 
     @property
     def references(self) -> list[Reference]:
@@ -54,6 +76,8 @@ def to_markdown(handout: Handout) -> str:
     lines += [f"*Made on {human_date(handout.made_on)}.*", ""]
     if catalogue.introduction:
         lines += [esc(catalogue.introduction), ""]
+    lines += [esc(" ".join(handout.framing)), ""]
+    lines += _cautions_markdown(handout.cautions)
     for benefit in handout.benefits:
         lines += [
             f"## {benefit.id}. {one(benefit.title)}",
@@ -64,11 +88,13 @@ def to_markdown(handout: Handout) -> str:
             "",
         ]
         if handout.evidence and benefit.evidence:
-            marker = VERDICT_MARKERS.get(benefit.evidence.verdict, "")
+            verdict = markdown.verdict_with_meaning(catalogue, benefit.evidence.verdict)
             lines += [
-                f"*What the research says: {marker} {one(benefit.evidence.verdict)}.* {esc(benefit.evidence.summary)}",
+                f"*What the research says: {verdict}.* {esc(benefit.evidence.summary)}",
                 "",
             ]
+    if catalogue.closing:
+        lines += [f"*{one(catalogue.closing)}*", ""]
     if handout.notes:
         lines += ["## Notes from your therapist", "", esc(handout.notes), ""]
     if handout.references:
@@ -83,6 +109,18 @@ def to_markdown(handout: Handout) -> str:
         lines += [f"*Source:* {one(source_line(catalogue))}", ""]
     lines += [f"**Disclaimer:** {one(catalogue.disclaimer)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
+    esc, one = markdown.escape, markdown.inline
+    if not cautions:
+        return []
+    lines = [f"## {one(HANDOUT_CAUTIONS_HEADING)}", "", esc(HANDOUT_CAUTIONS_INTRO), ""]
+    for caution in cautions:
+        lines += [
+            f"- **{one(caution.title)}.** *Who:* {one(caution.who)} {one(caution.text)}",
+        ]
+    return [*lines, ""]
 
 
 def _reference_markdown(reference: Reference) -> str:
@@ -112,6 +150,12 @@ header p { margin: .15rem 0; }
 .evidence { border-left: 4px solid #6b7c8a; background: #f3f6f8; padding: .5rem .8rem; margin: .6rem 0 0; }
 .verdict { font-weight: 700; }
 .notes { border: 2px dashed #0b3d5c; padding: .8rem 1.1rem; margin: 1.2rem 0; }
+.cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
+.cautions h2 { color: #8a1c1c; }
+.cautions ul { padding-left: 1.2rem; margin: .4rem 0 0; }
+.caution { margin-bottom: .5rem; }
+.meaning { font-style: italic; }
+.closing { font-style: italic; }
 .references li { margin-bottom: .3rem; }
 a { color: #0b4f8a; }
 footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; color: #333333; font-size: .92rem; }
@@ -119,7 +163,7 @@ footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; 
 @media print {
   @page { margin: 16mm 15mm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
-  .benefit, .notes, .references li, footer { break-inside: avoid; page-break-inside: avoid; }
+  .benefit, .notes, .caution, .references li, footer { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
   a { color: #1a1a1a; text-decoration: none; }
 }
@@ -156,6 +200,8 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
     ]
     if catalogue.introduction:
         parts.append(f'<p class="intro">{esc(catalogue.introduction)}</p>')
+    parts += [f'<p class="framing">{esc(line)}</p>' for line in handout.framing]
+    parts += _cautions_html(handout.cautions)
     for benefit in handout.benefits:
         parts += [
             f'<article class="benefit" id="benefit-{benefit.id}">',
@@ -165,12 +211,15 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         ]
         if handout.evidence and benefit.evidence:
             verdict = benefit.evidence.verdict
-            marker = VERDICT_MARKERS.get(verdict, "")
+            meaning = verdict_meaning(catalogue, verdict)
             parts.append(
-                f'<p class="evidence"><span class="verdict">What the research says: {esc(marker)} {esc(verdict)}.</span> '
-                f"{esc(benefit.evidence.summary)}</p>"
+                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict_label(verdict))}</span>'
+                + (f' <span class="meaning">({esc(meaning)})</span>' if meaning else "")
+                + f". {esc(benefit.evidence.summary)}</p>"
             )
         parts.append("</article>")
+    if catalogue.closing:
+        parts.append(f'<p class="closing">{esc(catalogue.closing)}</p>')
     if handout.notes:
         parts += [
             '<section class="notes">',
@@ -192,6 +241,24 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
+    esc = html.escape
+    if not cautions:
+        return []
+    parts = [
+        '<section class="cautions">',
+        f"<h2>{esc(HANDOUT_CAUTIONS_HEADING)}</h2>",
+        f"<p>{esc(HANDOUT_CAUTIONS_INTRO)}</p>",
+        "<ul>",
+    ]
+    for caution in cautions:
+        parts.append(
+            f'<li class="caution"><strong>{esc(caution.title)}</strong><br>'
+            f"<em>Who:</em> {esc(caution.who)}<br>{esc(caution.text)}</li>"
+        )
+    return [*parts, "</ul>", "</section>"]
 
 
 def _reference_html(reference: Reference) -> str:

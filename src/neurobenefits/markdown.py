@@ -6,7 +6,16 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .present import VERDICT_MARKERS, evidence_references, related_benefits, source_line
+from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
+    VERDICT_MARKERS,
+    evidence_references,
+    related_benefits,
+    source_line,
+    verdict_legend,
+    verdict_meaning,
+)
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
@@ -89,7 +98,7 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
         lines += [
             f"{sub} Evidence",
             "",
-            f"**Verdict: {_verdict(benefit.evidence.verdict)}.** {escape(benefit.evidence.summary)}",
+            f"**Verdict:** {verdict_with_meaning(catalogue, benefit.evidence.verdict)}. {escape(benefit.evidence.summary)}",
             "",
         ]
         lines += [
@@ -102,6 +111,8 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
         lines += [f"{sub} Cautions", ""]
         lines += [f"- **{inline(c.title)}** ({inline(c.id)}): {inline(c.who)}" for c in cautions]
         lines.append("")
+    else:
+        lines += [f"{sub} Cautions", "", escape(NO_OWN_CAUTION), ""]
     related = related_benefits(catalogue, benefit)
     if related:
         lines += [f"{sub} Related", ""]
@@ -113,6 +124,24 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
 def _verdict(verdict: str) -> str:
     """The verdict with its marker; the marker is ours, so it is not escaped."""
     return f"{VERDICT_MARKERS.get(verdict, '')} {inline(verdict)}".strip()
+
+
+def verdict_with_meaning(catalogue: Catalogue, verdict: str) -> str:
+    """`[~] limited (what it means)`: the verdict, and its meaning beside it."""
+    meaning = verdict_meaning(catalogue, verdict)
+    return _verdict(verdict) + (f" ({inline(meaning)})" if meaning else "")
+
+
+def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[str]:
+    """What each verdict shown means, as a list under a list of benefits."""
+    entries = verdict_legend(catalogue, benefits)
+    if not entries:
+        return []
+    lines = [f"**{inline(LEGEND_HEADING)}**", ""]
+    for label, meaning in entries:
+        marker, _, name = label.partition(" ")
+        lines.append(f"- **{marker} {inline(name)}**" + (f": {inline(meaning)}" if meaning else ""))
+    return [*lines, ""]
 
 
 def _reference_line(reference: Reference) -> str:
@@ -133,6 +162,7 @@ def show_document(catalogue: Catalogue, benefit: Benefit) -> str:
 
 
 def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
+    benefits = list(benefits)
     lines = [f"# {inline(catalogue.title)}", ""]
     for benefit in benefits:
         verdict = f" *Evidence: {_verdict(benefit.evidence.verdict)}.*" if benefit.evidence else ""
@@ -140,6 +170,7 @@ def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
             f"- **{benefit.id}. {inline(benefit.title)}** ({inline(catalogue.category_label(benefit.category))}): {inline(benefit.summary)}{verdict}"
         )
     lines.append("")
+    lines += legend(catalogue, benefits)
     return _join(lines + _footer(catalogue))
 
 
@@ -152,10 +183,13 @@ def search_document(catalogue: Catalogue, result: SearchResult) -> str:
         ]
     for hit in result.hits:
         where = ", ".join(sorted({f"{m.field}" for m in hit.matches}))
+        evidence = hit.benefit.evidence
+        verdict = f" *Evidence: {_verdict(evidence.verdict)}.*" if evidence else ""
         lines.append(
-            f"- **{hit.benefit.id}. {inline(hit.benefit.title)}**: {inline(hit.benefit.summary)} *(matched in {inline(where)})*"
+            f"- **{hit.benefit.id}. {inline(hit.benefit.title)}**: {inline(hit.benefit.summary)}{verdict} *(matched in {inline(where)})*"
         )
     lines.append("")
+    lines += legend(catalogue, [hit.benefit for hit in result.hits])
     return _join(lines + _footer(catalogue))
 
 

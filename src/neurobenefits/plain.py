@@ -7,11 +7,15 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
     citation_line,
     evidence_references,
     related_benefits,
     source_line,
     verdict_label,
+    verdict_legend,
+    verdict_with_meaning,
 )
 
 if TYPE_CHECKING:
@@ -19,14 +23,23 @@ if TYPE_CHECKING:
     from .search import SearchResult
 
 
+_KEEP = "\u00a0"  # joins words that must not be split across lines; a space once wrapped
+
+
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
+    lines = textwrap.wrap(
         text,
         width=max(10, width),
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
     ) or [indent.rstrip()]
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _verdict(verdict: str) -> str:
+    """`[~] limited`, kept on one line when wrapped."""
+    return verdict_label(verdict).replace(" ", _KEEP)
 
 
 def _footer(catalogue: Catalogue, width: int) -> list[str]:
@@ -37,14 +50,29 @@ def _footer(catalogue: Catalogue, width: int) -> list[str]:
     return lines
 
 
+def _legend(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> list[str]:
+    """What each verdict shown means, under a list of benefits."""
+    legend = verdict_legend(catalogue, benefits)
+    if not legend:
+        return []
+    lines = ["", *_wrap(LEGEND_HEADING, width)]
+    for label, meaning in legend:
+        lines += _wrap(
+            f"{label}: {meaning}" if meaning else label, width, indent="      ", first="  "
+        )
+    return lines
+
+
 def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> str:
+    benefits = list(benefits)
     lines: list[str] = []
     for benefit in benefits:
         head = f"{benefit.id:>2}  {benefit.title} ({catalogue.category_label(benefit.category)})"
         if benefit.evidence:
-            head += f" {verdict_label(benefit.evidence.verdict)}"
+            head += f" {_verdict(benefit.evidence.verdict)}"
         lines += _wrap(head, width, indent="    ", first="")
         lines += _wrap(benefit.summary, width, indent="    ")
+    lines += _legend(catalogue, benefits, width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
@@ -57,7 +85,11 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
         lines += [""] + _wrap(f"Notes: {benefit.notes}", width)
     if benefit.evidence:
         lines += ["", "Evidence"]
-        lines += _wrap(f"Verdict: {verdict_label(benefit.evidence.verdict)}", width, indent="  ")
+        lines += _wrap(
+            f"Verdict: {verdict_with_meaning(catalogue, benefit.evidence.verdict)}",
+            width,
+            indent="  ",
+        )
         lines += _wrap(benefit.evidence.summary, width, indent="  ")
         for reference in evidence_references(catalogue, benefit):
             lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
@@ -68,6 +100,8 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
             lines += _wrap(
                 f"{caution.title} ({caution.id}): {caution.who}", width, indent="    ", first="  - "
             )
+    else:
+        lines += ["", "Cautions", *_wrap(NO_OWN_CAUTION, width, indent="  ")]
     if benefit.keywords:
         lines += [""] + _wrap(f"Keywords: {', '.join(benefit.keywords)}", width)
     related = related_benefits(catalogue, benefit)
@@ -85,7 +119,10 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
     if lines:
         lines.append("")
     for hit in result.hits:
-        lines += _wrap(f"{hit.benefit.id:>2}  {hit.benefit.title}", width, indent="    ", first="")
+        head = f"{hit.benefit.id:>2}  {hit.benefit.title}"
+        if hit.benefit.evidence:
+            head += f" {_verdict(hit.benefit.evidence.verdict)}"
+        lines += _wrap(head, width, indent="    ", first="")
         synonyms = sorted({m.word for m in hit.matches if m.synonym})
         fields = ", ".join(dict.fromkeys(m.field for m in hit.matches))
         why = f"matched in {fields}"
@@ -96,6 +133,7 @@ def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
         lines += _wrap(f"({why})", width, indent="    ")
     if result.total > len(result.hits):
         lines += ["", f"{len(result.hits)} of {result.total} results shown (--limit)."]
+    lines += _legend(catalogue, (hit.benefit for hit in result.hits), width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,6 +21,61 @@ VERDICT_MARKERS = {
 def verdict_label(verdict: str) -> str:
     """`[~] limited`: the marker and the verdict, readable in any output."""
     return f"{VERDICT_MARKERS.get(verdict, '[ ]')} {verdict}"
+
+
+def verdict_meaning(catalogue: Catalogue, verdict: str) -> str:
+    """What a verdict means, in the catalogue's own words ("" for one it does not define)."""
+    return dict(catalogue.verdicts).get(verdict, "")
+
+
+def verdict_with_meaning(catalogue: Catalogue, verdict: str) -> str:
+    """`[~] limited (a few small trials, ...)`: a verdict is never shown without its meaning."""
+    meaning = verdict_meaning(catalogue, verdict)
+    return f"{verdict_label(verdict)} ({meaning})" if meaning else verdict_label(verdict)
+
+
+# A verdict judges the article's claim as worded, not massage in general; every legend says so.
+LEGEND_HEADING = "What the verdicts mean (each rates the claim as the article makes it):"
+
+
+def verdict_legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[tuple[str, str]]:
+    """(`[~] limited`, its meaning) for each verdict these benefits carry, in the scale's order."""
+    shown = {benefit.evidence.verdict for benefit in benefits if benefit.evidence}
+    legend = [
+        (verdict_label(name), meaning) for name, meaning in catalogue.verdicts if name in shown
+    ]
+    defined = {name for name, _ in catalogue.verdicts}
+    return legend + [(verdict_label(name), "") for name in sorted(shown - defined)]
+
+
+# `show` of a benefit with no caution of its own still points to the ones for every session.
+NO_OWN_CAUTION = (
+    "None concerns this benefit in particular; run neurobenefits cautions for what to know "
+    "before any session."
+)
+
+# The handout's framing: how much of the catalogue it holds, how to read a verdict, and why
+# the safety notes (written for therapists) are on a sheet for a client or carer.
+HANDOUT_VERDICT_NOTE = (
+    "Each benefit is described as the article claims it. Under it, \u201cWhat the research "
+    "says\u201d gives a verdict on that claim as the article makes it, with what the verdict "
+    "means, and a summary of the published studies."
+)
+HANDOUT_CAUTIONS_HEADING = "Safety: read before a session"
+HANDOUT_CAUTIONS_INTRO = (
+    "Massage is not safe for everyone at every moment. These notes are written for "
+    "therapists: if one of them could apply to you or to the person you care for, tell the "
+    "therapist before the session starts, and ask a clinician when in doubt."
+)
+
+
+def handout_coverage(shown: int, total: int) -> str:
+    """How many of the catalogue's benefits a handout holds, so a part never reads as the whole."""
+    if shown >= total:
+        return f"This sheet covers all {total} benefits."
+    return (
+        f"This sheet covers {shown} of the {total} benefits; ask your therapist about the others."
+    )
 
 
 def related_benefits(catalogue: Catalogue, benefit: Benefit) -> list[Benefit]:

@@ -18,7 +18,16 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .present import evidence_references, related_benefits, source_line, verdict_label
+from .present import (
+    LEGEND_HEADING,
+    NO_OWN_CAUTION,
+    evidence_references,
+    related_benefits,
+    source_line,
+    verdict_label,
+    verdict_legend,
+    verdict_meaning,
+)
 from .streams import HIDDEN as _HIDDEN_TEXT
 from .streams import visible
 from .terminal import Terminal
@@ -106,6 +115,20 @@ def verdict_text(verdict: str) -> Text:
     return Text(verdict_label(verdict), style=VERDICT_STYLES.get(verdict, "bold"))
 
 
+def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[RenderableType]:
+    """What each verdict shown means, under a list of benefits (nothing when none is shown)."""
+    entries = verdict_legend(catalogue, benefits)
+    if not entries:
+        return []
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for label, meaning in entries:
+        name = label.split(" ", 1)[-1]
+        grid.add_row(Text(label, style=VERDICT_STYLES.get(name, "bold")), Text(meaning))
+    return [Text(LEGEND_HEADING, style="bold"), grid, Text("")]
+
+
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
@@ -114,7 +137,11 @@ def list_view(
 ) -> list[RenderableType]:
     benefits = list(benefits)
     if width < NARROW:
-        return [*(_stacked_entry(catalogue, b) for b in benefits), footer(catalogue)]
+        return [
+            *(_stacked_entry(catalogue, b) for b in benefits),
+            *legend(catalogue, benefits),
+            footer(catalogue),
+        ]
     table = Table(title=Text(catalogue.title, style="bold"), expand=False, show_lines=False)
     table.add_column("No.", justify="right", style="bold cyan", no_wrap=True)
     table.add_column("Title", style="bold", ratio=3)
@@ -133,7 +160,7 @@ def list_view(
         if has_evidence:
             row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
         table.add_row(*row)
-    return [table, footer(catalogue)]
+    return [table, Text(""), *legend(catalogue, benefits), footer(catalogue)]
 
 
 def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
@@ -172,6 +199,9 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
     if benefit.evidence:
         parts += [Text(""), _heading("Evidence")]
         verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(benefit.evidence.verdict))
+        meaning = verdict_meaning(catalogue, benefit.evidence.verdict)
+        if meaning:
+            verdict.append(f" ({meaning})")
         parts += [
             Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
         ]
@@ -190,6 +220,9 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
                 Text("More: neurobenefits cautions NAME", style="dim"), (0, 0, 0, 2), expand=False
             )
         )
+    else:
+        parts += [Text(""), _heading("Cautions")]
+        parts.append(Padding(Text(NO_OWN_CAUTION), (0, 0, 0, 2), expand=False))
     if benefit.keywords:
         parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(benefit.keywords))]
     related = related_benefits(catalogue, benefit)
@@ -217,6 +250,13 @@ def search_view(
     for hit in result.hits:
         head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
         body: list[RenderableType] = [head]
+        if hit.benefit.evidence:
+            verdict = verdict_text(hit.benefit.evidence.verdict)
+            if head.cell_len + 2 + verdict.cell_len <= width:
+                head.append("  ")
+                head.append_text(verdict)
+            else:  # on a line of its own rather than split
+                body.append(Padding(verdict, (0, 0, 0, 4), expand=False))
         if hit.snippet:
             snippet = Text(hit.snippet.text)
             for start, end in hit.snippet.highlights:
@@ -233,7 +273,8 @@ def search_view(
             Text(""),
             Text(f"{len(result.hits)} of {result.total} results shown (--limit).", style="dim"),
         ]
-    return [*parts, Text(""), footer(catalogue)]
+    hits = [hit.benefit for hit in result.hits]
+    return [*parts, Text(""), *legend(catalogue, hits), footer(catalogue)]
 
 
 def cautions_view(
