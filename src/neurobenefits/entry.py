@@ -19,7 +19,6 @@ import os
 import sys
 from collections.abc import Callable
 
-from .signals import ending_on_signals
 from .streams import guarded
 
 
@@ -29,7 +28,7 @@ def main() -> None:
 
 def outcome(arguments: list[str]) -> int:
     """Run one command line with guarded streams; the exit code, once all output is flushed."""
-    with guarded() as (out, err), ending_on_signals():
+    with guarded() as (out, err):
         code = _exit_code(lambda: _run(arguments))
         final = _exit_code(out.flush)
         err.flush()
@@ -47,8 +46,10 @@ def _run(arguments: list[str]) -> None:
         sys.stdout.write(f"neurobenefits {number}\n")
         return
     from .cli import run
+    from .signals import ending_on_signals  # not before: --version needs no clean-up
 
-    run(arguments)
+    with ending_on_signals():
+        run(arguments)
 
 
 def _exit_code(action: Callable[[], None]) -> int:
