@@ -238,7 +238,9 @@ def test_references_lists_who_cites_each() -> None:
     assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in result.stdout
     missing = run("references", "smith1999")
     assert missing.exit_code == exitcodes.NOT_FOUND
-    assert missing.stderr.startswith("No reference 'smith1999'. References: crawford2016, ")
+    assert missing.stderr.startswith(
+        "No reference 'smith1999': give a key or a benefit number. References: crawford2016, "
+    )
 
 
 def test_about_names_the_files(tmp_path: Path) -> None:

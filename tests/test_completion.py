@@ -64,3 +64,8 @@ def test_fish_completes_formats(command: str, formats: list[str]) -> None:
 
 def test_bash_completes_caution_names() -> None:
     assert _complete("bash", "neurobenefits cautions auto") == ["autonomic-dysreflexia"]
+
+
+def test_bash_completes_reference_keys_and_benefit_numbers_for_references() -> None:
+    assert _complete("bash", "neurobenefits references moy") == ["moyer2004", "moyer2011"]
+    assert _complete("bash", "neurobenefits references 1") == ["1", "10", "11", "12", "13", "14"]

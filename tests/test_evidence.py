@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -91,70 +90,6 @@ def test_references_show_who_cites_them(catalogue: Catalogue) -> None:
 def test_search_covers_evidence_and_cautions(query: str, first: int) -> None:
     result = run("search", query, "--format", "json")
     assert json.loads(result.stdout)[0]["id"] == first
-
-
-# BibTeX and RIS, read back by small parsers of the two formats.
-
-
-def _parse_bibtex(text: str) -> dict[str, dict[str, str]]:
-    entries: dict[str, dict[str, str]] = {}
-    for match in re.finditer(r"@(\w+)\{([^,]+),\n(.*?)\n\}\n", text, re.DOTALL):
-        fields: dict[str, str] = {"ENTRYTYPE": match.group(1)}
-        for line in match.group(3).split(",\n"):
-            name, _, value = line.strip().partition(" = ")
-            assert value.startswith("{"), line
-            assert value.endswith("}"), line
-            body = value[1:-1]
-            assert body.count("{") - body.count("\\{") == body.count("}") - body.count("\\}"), line
-            fields[name] = body
-        entries[match.group(2)] = fields
-    return entries
-
-
-def _parse_ris(text: str) -> list[dict[str, list[str]]]:
-    records: list[dict[str, list[str]]] = []
-    current: dict[str, list[str]] | None = None
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        tag, separator, value = line[:2], line[2:6], line[6:]
-        assert separator == "  - ", line
-        if tag == "TY":
-            current = {}
-        assert current is not None, "a record must start with TY"
-        current.setdefault(tag, []).append(value)
-        if tag == "ER":
-            records.append(current)
-            current = None
-    assert current is None, "the last record must end with ER"
-    return records
-
-
-def test_bibtex_parses_and_round_trips_every_doi(catalogue: Catalogue) -> None:
-    result = run("references", "--format", "bibtex")
-    assert result.exit_code == 0
-    entries = _parse_bibtex(result.stdout)
-    assert set(entries) == {r.id for r in catalogue.references}
-    for reference in catalogue.references:
-        entry = entries[reference.id]
-        assert entry.get("doi") == reference.doi
-        assert entry["year"] == str(reference.year)
-    assert entries["moyer2004"]["author"] == "Moyer, CA and Rounds, J and Hannum, JW"
-    assert entries["npuap2014"]["ENTRYTYPE"] == "misc"
-    assert entries["wiltshire2010"]["journal"] == r"Medicine \& Science in Sports \& Exercise"
-
-
-def test_ris_parses_and_round_trips_every_doi(catalogue: Catalogue) -> None:
-    result = run("references", "--format", "ris")
-    assert result.exit_code == 0
-    records = {record["ID"][0]: record for record in _parse_ris(result.stdout)}
-    assert set(records) == {r.id for r in catalogue.references}
-    for reference in catalogue.references:
-        record = records[reference.id]
-        assert record.get("DO", [None]) == [reference.doi]
-        assert record["PY"] == [str(reference.year)]
-    assert records["crawford2016"]["AU"] == ["Crawford, C"]
-    assert records["crawford2016"]["TY"] == ["JOUR"]
 
 
 def test_unknown_verdict_filter_is_a_usage_error() -> None:

@@ -87,6 +87,7 @@ class ReferenceFormat(str, Enum):
     markdown = "markdown"
     bibtex = "bibtex"
     ris = "ris"
+    csl_json = "csl-json"
 
 
 class ExportFormat(str, Enum):
@@ -125,6 +126,16 @@ def _complete_refs(incomplete: str) -> list[tuple[str, str]]:
         incomplete,
         lambda c: (
             [(str(b.id), b.title) for b in c.benefits] + [(b.slug, b.title) for b in c.benefits]
+        ),
+    )
+
+
+def _complete_reference_choices(incomplete: str) -> list[tuple[str, str]]:
+    return _offer(
+        incomplete,
+        lambda c: (
+            [(r.id, r.short_citation) for r in c.references]
+            + [(str(b.id), b.title) for b in c.benefits]
         ),
     )
 
@@ -557,13 +568,29 @@ def cautions_command(
 @app.command("references")
 def references_command(
     ctx: typer.Context,
-    key: Annotated[
-        str | None, typer.Argument(metavar="[KEY]", help="One reference, e.g. moyer2011.")
+    keys: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[KEY|NUMBER]...",
+            help="Reference keys (moyer2011) or benefit numbers (8: the sources it rests on).",
+            autocompletion=_complete_reference_choices,
+        ),
+    ] = None,
+    cited_by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cited-by",
+            metavar="BENEFIT",
+            help="The sources one benefit rests on: a number, a slug or part of a title.",
+            autocompletion=_complete_refs,
+        ),
     ] = None,
     fmt: Annotated[
         ReferenceFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format; bibtex and ris import into reference managers."
+            "--format",
+            "-f",
+            help="Output format; bibtex, ris and csl-json import into reference managers.",
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -576,22 +603,27 @@ def references_command(
       neurobenefits references
       neurobenefits references --format bibtex > neurobenefits.bib
       neurobenefits references moyer2011 --format ris
+      neurobenefits references --cited-by 8 --format csl-json
     """
+    from .refselect import Chosen, select
+
     catalogue = load(ctx)
-    references = list(catalogue.references)
-    if key is not None:
-        references = [r for r in references if r.id == key.strip().lower()]
-        if not references:
-            valid = ", ".join(r.id for r in catalogue.references) or "(none in this catalogue)"
-            fail(f"No reference {key!r}. References: {valid}.", exitcodes.NOT_FOUND)
-    if not references:
-        fail("This catalogue has no references.", exitcodes.NOT_FOUND)
+    chosen = select(catalogue, keys or [], cited_by or [])
+    if not isinstance(chosen, Chosen):
+        fail(chosen.message, exitcodes.NOT_FOUND)
+    references = list(chosen.references)
     terminal = detect(color=color.value)
     fmt_name = fmt.value if fmt else terminal.default_format
-    if fmt_name in ("bibtex", "ris"):
-        from .bibliography import to_bibtex, to_ris
+    if fmt_name in ("bibtex", "ris", "csl-json"):
+        from . import bibliography
 
-        emit((to_bibtex if fmt_name == "bibtex" else to_ris)(references), terminal, pager)
+        if fmt_name == "csl-json":
+            text = bibliography.to_csl_json(references, ascii_only=not terminal.unicode)
+        else:
+            text = (bibliography.to_bibtex if fmt_name == "bibtex" else bibliography.to_ris)(
+                references
+            )
+        emit(text, terminal, pager)
         return
     text = _render(
         fmt_name,
@@ -600,7 +632,7 @@ def references_command(
         catalogue,
         references,
         title="References",
-        one=key is not None,
+        one=chosen.one,
     )
     emit(text, terminal, pager, styled=fmt_name == "table")
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-REFERENCE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
+# A key holds a letter, so that `references 8` is always benefit 8 and never a key.
+REFERENCE_ID_PATTERN = r"^(?:[a-z]|[0-9][0-9_-]*[a-z])[a-z0-9_-]*$"
+# The DOI Handbook's syntax (`10.` registrant `/` suffix) with the suffix characters that
+# Crossref recommends for DOIs (which every DOI in the bundled catalogue keeps to): nothing
+# that HTML, Markdown, BibTeX or RIS would read as markup, and no white space.
+DOI_PATTERN = r"^10\.[0-9]{4,9}(?:\.[0-9]+)*/[-._;()/:A-Za-z0-9]+$"
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,12 @@ Spec = Text | Integer | ListOf | MapOf | Record
 SLUG = Text("lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", one_line=True)
 ONE_LINE = Text(one_line=True)
 PROSE = Text()
-REFERENCE_ID = Text("a reference's key", REFERENCE_ID_PATTERN, "e.g. moyer2004", one_line=True)
+REFERENCE_ID = Text(
+    "a reference's key",
+    REFERENCE_ID_PATTERN,
+    "lower-case letters, digits, - and _, with at least one letter; e.g. moyer2004",
+    one_line=True,
+)
 
 EVIDENCE = Record(
     {
@@ -93,7 +102,13 @@ REFERENCE = Record(
         "title": ONE_LINE,
         "journal": ONE_LINE,
         "citation": ONE_LINE,
-        "doi": Text("a DOI", DOI_PATTERN, "e.g. 10.1037/0033-2909.130.1.3", one_line=True),
+        "doi": Text(
+            "a DOI",
+            DOI_PATTERN,
+            "10.<registrant>/<suffix> of letters, digits and - . _ ; ( ) / :"
+            ", e.g. 10.1037/0033-2909.130.1.3",
+            one_line=True,
+        ),
         "pmid": Integer(minimum=1),
         "finding": PROSE,
     },

@@ -82,7 +82,8 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
         return
     if spec.one_line and ("\n" in value.strip() or "\r" in value):
         yield path, "must be a single line"
-    if spec.pattern and not _compiled(spec.pattern).match(value):
+    # fullmatch: `$` alone would let a value end in a newline.
+    if spec.pattern and not _compiled(spec.pattern).fullmatch(value):
         hint = f" ({spec.pattern_hint})" if spec.pattern_hint else ""
         yield path, f"{value!r} is not {spec.description or 'valid'}{hint}"
 
