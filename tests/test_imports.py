@@ -11,10 +11,11 @@ import pytest
 # Runs the console script's own path (entry.py) up to the point where it would exit.
 _PROBE = (
     "import sys, io, contextlib\n"
-    "from neurobenefits.entry import outcome\n"
+    "from neurobenefits.entry import _exit_code, _run\n"
+    "sys.argv = ['neurobenefits', *{args!r}]\n"
     "out = io.StringIO()\n"
     "with contextlib.redirect_stdout(out):\n"
-    "    outcome({args!r})\n"
+    "    _exit_code(_run)\n"
     "import json\n"
     "print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}})), file=sys.stderr)\n"
 )

@@ -35,7 +35,8 @@ def outcome(arguments: list[str]) -> int:
     return final or code
 
 
-def _run(arguments: list[str]) -> None:
+def _run(arguments: list[str] | None = None) -> None:
+    arguments = sys.argv[1:] if arguments is None else arguments
     if arguments in (["--version"], ["-V"]):
         from importlib.metadata import PackageNotFoundError, version
 
