@@ -31,7 +31,7 @@ WORDS = [
     *("--category", "-C", "body", "mind", "--keyword", "-k", "--evidence", "-e"),
     *("supported", "not supported", "--catalogue", "-c", "--only", "--help", "-h"),
     *("--version", "-V", "--show-completion", "bash", "--for", "--notes", "--title"),
-    *("--output", "-o", "out.md", "out.html", "out.pdf", "folder/", ".", "/dev/full"),
+    *("--output", "-o", "out.md", "out.html", "out.pdf", "folder/", ".", "/dev/full", "a" * 300),
     *("--force", "--no-evidence", "--paper", "a4", "letter", "spasm", "sleep"),
     *("\x1b[2J", "\x1b]0;X\x07", "\x9b31m", "a\rb", "Sam \udcff", "\u202etxt", "", " ", "-"),
     *("--", "\x00", "\x7f", "'", '"', "=1+1", "<script>", "# h", "1.", "~~~"),

@@ -158,7 +158,7 @@ def test_hostile_command_line(case: dict[str, Any], tmp_path: Path) -> None:
     assert not _CONTROL.search(err), err
     assert (code, err.count("\n") <= 1 or "stderr_last" in case) == (case["exit"], True), err
     if "stderr" in case:
-        expected = case["stderr"].replace("{tmp}", str(tmp_path))
+        expected = _expand(case["stderr"], tmp_path).decode()
         assert err == (expected + "\n" if expected else ""), err
     if "stderr_last" in case:
         assert err.rstrip("\n").splitlines()[-1] == case["stderr_last"], err

@@ -39,16 +39,16 @@ def check_target(name: str, *, force: bool, example: str = "handout.html") -> Pa
     if not name.strip():
         raise OutputRefused(f"The output file name is empty; give one, e.g. {example}.")
     path = Path(name)
-    if name.endswith(("/", os.sep)) or path.is_dir():
-        raise OutputRefused(
-            f"{name} names a folder; give a file name, e.g. {Path(name) / example}."
-        )
+    if name.endswith(("/", os.sep)):
+        raise OutputRefused(_folder_message(name, example))
     try:
         status = path.lstat()
     except FileNotFoundError:
         return path
-    except OSError as error:
+    except OSError as error:  # a name too long, a loop of links, a file used as a folder
         raise OutputRefused(f"Could not write {name}: {error.strerror or error}.") from None
+    if stat.S_ISDIR(status.st_mode) or (stat.S_ISLNK(status.st_mode) and _is_folder(path)):
+        raise OutputRefused(_folder_message(name, example))
     if stat.S_ISLNK(status.st_mode):
         if not force:
             raise OutputExists(
@@ -63,6 +63,18 @@ def check_target(name: str, *, force: bool, example: str = "handout.html") -> Pa
     if not force:
         raise OutputExists(f"{name} exists already; add --force to overwrite it.")
     return path
+
+
+def _folder_message(name: str, example: str) -> str:
+    return f"{name} names a folder; give a file name, e.g. {Path(name) / example}."
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` leads to a folder, following links; False when it leads nowhere."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _kind(mode: int) -> str:
