@@ -105,17 +105,19 @@ class Guard(io.TextIOBase):
 
     def write_styled(self, text: str) -> None:
         """Write text whose every escape is ours (Rich's colours, already sanitised)."""
+        stream = self.stream
         if not text or self.failed:
             return
-        if self.stream is None:
+        if stream is None:
             self._fail(None)
+            return
         try:
             try:
-                self.stream.write(text)  # type: ignore[union-attr]
-            except UnicodeEncodeError:
+                stream.write(text)
+            except UnicodeEncodeError:  # a stream that cannot take Unicode: degrade, not fail
                 from .terminal import to_ascii
 
-                self.stream.write(to_ascii(text).encode("ascii", "replace").decode("ascii"))  # type: ignore[union-attr]
+                stream.write(to_ascii(text).encode("ascii", "replace").decode("ascii"))
         except (OSError, ValueError) as error:
             self._fail(error)
 
