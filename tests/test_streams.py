@@ -176,6 +176,32 @@ def test_a_reader_that_has_gone_ends_every_command_quietly_with_zero(
     assert (result.returncode, result.stderr) == (0, "")
 
 
+def test_a_pdf_into_a_pipe_nobody_reads_ends_quietly_with_zero(tmp_path: Path) -> None:
+    # A stand-in browser that prints a small PDF at once, so no Chromium is needed.
+    browser = tmp_path / "browser"
+    browser.write_text(
+        '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*)\n'
+        '  printf "%%PDF-1.4 stand-in" > "${a#--print-to-pdf=}";; esac; done\n',
+        encoding="utf-8",
+    )
+    browser.chmod(0o755)
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "neurobenefits", "export", "1", "--format", "pdf"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_environment(NEUROBENEFITS_CHROMIUM=str(browser)),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 # -- signals in the middle of an export -------------------------------------------------------
 
 
