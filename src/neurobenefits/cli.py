@@ -830,12 +830,16 @@ def export_command(
       neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
     """
     from .handout import Handout, to_html, to_markdown
+    from .textoption import NotPlainText, plain_text
 
-    title, client, notes = (
-        _text_option("--title", title),
-        _text_option("--for", client),
-        _text_option("--notes", notes),
-    )
+    try:
+        title, client, notes = (
+            plain_text("--title", title),
+            plain_text("--for", client),
+            plain_text("--notes", notes),
+        )
+    except NotPlainText as error:
+        fail(str(error), exitcodes.USAGE)
     catalogue = load(ctx)
     benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
     benefits = list(dict.fromkeys(benefits))
@@ -896,30 +900,6 @@ def export_command(
     report(
         f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen})."
     )
-
-
-def _text_option(option: str, value: str | None) -> str | None:
-    """An option's text for the handout, stripped; None when blank.
-
-    Refused: bytes that are not UTF-8 (the shell passed `\\xff`), which cannot be written
-    into a UTF-8 file, and control characters, which would reach whoever prints the file.
-    """
-    if value is None:
-        return None
-    from .streams import first_hidden, visible
-
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        fail(
-            f"{option} holds a byte that is not UTF-8 text ({visible(value[error.start])}); "
-            "check the terminal's character encoding.",
-            exitcodes.USAGE,
-        )
-    hidden = first_hidden(value.replace("\n", " ").replace("\t", " "))
-    if hidden is not None:
-        fail(f"{option} holds a control character ({hidden}); give plain text.", exitcodes.USAGE)
-    return value.strip() or None
 
 
 _SUFFIXES = {"markdown": "md", "html": "html", "pdf": "pdf"}
