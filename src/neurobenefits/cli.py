@@ -258,30 +258,23 @@ def emit(text: str, terminal: Terminal, pager: bool = False, *, styled: bool = F
 
 def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
     """Show `text` through the pager; False when it could not start (print directly then)."""
-    from .pager import PagerError, PagerMissing, page, pager_argv
+    from .pager import PagerError, PagerFailed, PagerInterrupted, PagerMissing, pager_argv, show
     from .streams import visible
 
     command, source = chosen
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        status = page(
-            (text if styled else visible(text)).encode(encoding, "replace"),
-            pager_argv(command, source),
-        )
+        data = (text if styled else visible(text)).encode(encoding, "replace")
+        show(data, pager_argv(command, source), source)
     except PagerMissing as error:
         report(str(error))
         return False
+    except PagerInterrupted:
+        raise typer.Exit(exitcodes.INTERRUPTED) from None
+    except PagerFailed as error:
+        fail(str(error), exitcodes.OUTPUT)
     except PagerError as error:
         fail(str(error), exitcodes.USAGE)
-    if status in (-2, 128 + 2):  # Ctrl-C ended the pager: the reader's wish, not a failure
-        raise typer.Exit(exitcodes.INTERRUPTED)
-    if status != 0:
-        how = f"exit {status}" if status > 0 else f"signal {-status}"
-        fail(
-            f"The pager ({command}) ended with {how}, so the output may not have been shown; "
-            f"fix {source} or leave out --pager.",
-            exitcodes.OUTPUT,
-        )
     return True
 
 

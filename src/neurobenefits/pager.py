@@ -23,6 +23,14 @@ class PagerMissing(PagerError):
     """The pager could not be started: the output is better printed directly."""
 
 
+class PagerFailed(PagerError):
+    """The pager ended with an error, so the output may not have been shown."""
+
+
+class PagerInterrupted(Exception):
+    """Ctrl-C ended the pager (as it ends `more`): the reader's wish, not a failure."""
+
+
 def pager_argv(command: str, source: str) -> list[str]:
     """The command split as a shell would; `source` names where it came from, for the message."""
     try:
@@ -42,6 +50,19 @@ def pager_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, s
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")  # the same for lv, as git does
     return env
+
+
+def show(data: bytes, argv: list[str], source: str) -> None:
+    """Show `data` through the pager; PagerMissing, PagerFailed or PagerInterrupted if not."""
+    status = page(data, argv)
+    if status in (-signal.SIGINT, 128 + signal.SIGINT):
+        raise PagerInterrupted
+    if status != 0:
+        how = f"exit {status}" if status > 0 else f"signal {-status}"
+        raise PagerFailed(
+            f"The pager ({shlex.join(argv)}) ended with {how}, so the output may not have been "
+            f"shown; fix {source} or leave out --pager."
+        )
 
 
 def page(data: bytes, argv: list[str]) -> int:
