@@ -259,6 +259,25 @@ def test_a_signal_during_a_pdf_export_leaves_nothing_behind(
         _wait_for(partial(_dead, pid), f"browser process {pid} to end", 10)
 
 
+def test_a_signal_while_something_is_created_takes_effect_once_it_is_recorded() -> None:
+    from neurobenefits.signals import Terminated, deferred, ending_on_signals
+
+    recorded: list[str] = []
+
+    def create_something() -> None:
+        with ending_on_signals():
+            with deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+                recorded.append("the new child process")  # still runs: the signal waits
+            recorded.append("never")  # the signal took effect as the block ended
+
+    with pytest.raises(Terminated) as ended:
+        create_something()
+    assert ended.value.code == 143
+    assert recorded == ["the new child process"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # put back as it was
+
+
 def test_a_hung_browser_is_ended_with_all_its_helpers(
     tmp_path: Path, hanging_browser: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .signals import deferred
+
 
 class OutputRefused(Exception):
     """The target cannot or may not be written; the message says why and what would do."""
@@ -93,11 +95,13 @@ def write_atomically(name: str, data: bytes, *, force: bool = False) -> None:
     """Write `data` to `name` as the module says; OutputRefused or OSError when it cannot."""
     path = check_target(name, force=force)
     mode = _mode_for(path)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".part", dir=path.parent
-    )
-    temporary = Path(temporary_name)
+    temporary: Path | None = None
     try:
+        with deferred():  # a signal now must not leave the temporary file unrecorded
+            handle, name_made = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+            )
+            temporary = Path(name_made)
         with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), mode)  # mkstemp makes it private; a handout is not
             stream.write(data)
@@ -109,7 +113,8 @@ def write_atomically(name: str, data: bytes, *, force: bool = False) -> None:
         else:
             _link_into_place(temporary, path, data, mode)
     finally:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def _link_into_place(temporary: Path, path: Path, data: bytes, mode: int) -> None:
@@ -123,17 +128,20 @@ def _link_into_place(temporary: Path, path: Path, data: bytes, mode: int) -> Non
         if error.errno not in _NO_HARD_LINKS:
             raise
     # No hard links here: create the name exclusively and copy into it.
+    created = False
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
-    except FileExistsError:
-        raise OutputExists(f"{path} exists already; add --force to overwrite it.") from None
-    try:
+        with deferred():  # a signal now must not leave a new, empty file behind
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+            created = True
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+    except FileExistsError:
+        raise OutputExists(f"{path} exists already; add --force to overwrite it.") from None
     except BaseException:
-        path.unlink(missing_ok=True)
+        if created:
+            path.unlink(missing_ok=True)
         raise
 
 

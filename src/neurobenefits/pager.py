@@ -14,6 +14,8 @@ import shlex
 import signal
 import subprocess
 
+from .signals import deferred
+
 
 class PagerError(Exception):
     """The pager cannot be used; the message says which and why."""
@@ -67,15 +69,21 @@ def show(data: bytes, argv: list[str], source: str) -> None:
 
 def page(data: bytes, argv: list[str]) -> int:
     """Feed `data` to the pager and wait for it; its exit code."""
+    process = None
+    previous = signal.getsignal(signal.SIGINT)
     try:
-        process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=pager_environment(os.environ))
-    except OSError as error:
-        raise PagerMissing(
-            f"The pager {shlex.join(argv)} could not be started "
-            f"({error.strerror or error}); printing directly."
-        ) from None
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+        try:
+            with deferred():  # a signal now must not leave the pager running unrecorded
+                process = subprocess.Popen(
+                    argv, stdin=subprocess.PIPE, env=pager_environment(os.environ)
+                )
+        except OSError as error:
+            raise PagerMissing(
+                f"The pager {shlex.join(argv)} could not be started "
+                f"({error.strerror or error}); printing directly."
+            ) from None
+        # Only now: an ignored SIGINT would be inherited, and the pager needs its Ctrl-C.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             assert process.stdin is not None
             process.stdin.write(data)
@@ -84,11 +92,12 @@ def page(data: bytes, argv: list[str]) -> int:
             pass  # the pager was quit before it read everything: that is the reader's choice
         return process.wait()
     finally:
-        if process.returncode is None:  # we are being ended: end the pager before we go
+        if process is not None and process.returncode is None:  # we are being ended
             process.terminate()
             try:
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)

@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .signals import deferred
+
 BROWSER_VARIABLE = "NEUROBENEFITS_CHROMIUM"
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 INSTALL_HINT = (
@@ -72,8 +74,10 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
     temporary folder removed, when nothing can still be writing into it.
     """
     browser = find_browser()
-    folder = tempfile.mkdtemp(prefix="neurobenefits-")
+    folder = None
     try:
+        with deferred():  # a signal now must not leave the folder unrecorded
+            folder = tempfile.mkdtemp(prefix="neurobenefits-")
         page = Path(folder) / "handout.html"
         output = Path(folder) / "handout.pdf"
         page.write_text(html, encoding="utf-8")
@@ -89,31 +93,34 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
             raise PrintFailed(f"{browser} ran but wrote no PDF.")
         return output.read_bytes()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _run_browser(browser: str, command: list[str], timeout: float, folder: str) -> None:
     # The browser's own temporary files go into our folder too, so they go with it.
     env = {**os.environ, "TMPDIR": folder}
+    process = None
     try:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        with deferred():  # a signal now must not leave the browser running unrecorded
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        process.wait(timeout=timeout)
     except OSError as error:
         raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
-    try:
-        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         raise PrintFailed(
             f"{browser} did not finish printing the handout within {timeout:g} seconds."
         ) from None
     finally:
-        _end_group(process)
+        if process is not None:
+            _end_group(process)
 
 
 def _end_group(process: subprocess.Popen[bytes]) -> None:

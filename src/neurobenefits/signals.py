@@ -7,6 +7,10 @@ which unwinds the same way and ends with the shell's usual code, 128 + the signa
 
 Once one of the three has arrived, the others are ignored: a second Ctrl-C pressed in
 impatience must not cut the clean-up short (every clean-up step is bounded in time).
+
+`deferred()` holds a signal back for the few steps that create something to clean up (a
+child process, a temporary file): one that arrived in between would unwind before the new
+thing was recorded, and leave it behind.
 """
 
 from __future__ import annotations
@@ -24,19 +28,44 @@ class Terminated(SystemExit):
     """A SIGTERM or SIGHUP arrived; the exit code is 128 + its number."""
 
 
+class _State:
+    deferring = 0
+    pending: BaseException | None = None
+
+
 def _stop_listening() -> None:
     for number in (signal.SIGINT, *ENDING):
         signal.signal(number, signal.SIG_IGN)
 
 
-def _terminated(signum: int, frame: FrameType | None) -> None:
+def _arrived(ending: BaseException) -> None:
+    if _State.deferring:
+        _State.pending = _State.pending or ending
+        return
     _stop_listening()
-    raise Terminated(128 + signum)
+    raise ending
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    _arrived(Terminated(128 + signum))
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
-    _stop_listening()
-    raise KeyboardInterrupt
+    _arrived(KeyboardInterrupt())
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """A signal that arrives inside the block takes effect when the block ends."""
+    _State.deferring += 1
+    try:
+        yield
+    finally:
+        _State.deferring -= 1
+        if not _State.deferring and _State.pending is not None:
+            ending, _State.pending = _State.pending, None
+            _stop_listening()
+            raise ending
 
 
 @contextmanager
