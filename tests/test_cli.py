@@ -163,7 +163,7 @@ def test_search_is_case_insensitive_and_regex_is_literal() -> None:
 def test_search_no_match_exits_one() -> None:
     result = run("search", "xylophone")
     assert result.exit_code == exitcodes.NOT_FOUND
-    assert result.stderr.startswith('No benefit matches "xylophone".')
+    assert result.stderr == 'No benefit or caution matches "xylophone".\n'
     assert result.stdout == ""
 
 

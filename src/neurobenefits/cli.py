@@ -424,11 +424,11 @@ def resolve_ref(catalogue: Catalogue, ref: str) -> Benefit:
 @app.command("show", context_settings={"ignore_unknown_options": True})
 def show_command(
     ctx: typer.Context,
-    ref: Annotated[
-        str,
+    ref_words: Annotated[
+        list[str],
         typer.Argument(
             metavar="REF",
-            help="A number, a slug, or a title or a unique part of one.",
+            help="A number, a slug, or a title or a unique part of one (quotes optional).",
             autocompletion=_complete_refs,
         ),
     ],
@@ -441,9 +441,10 @@ def show_command(
     \b
     Examples:
       neurobenefits show 8
-      neurobenefits show muscle-spasms-and-tone
+      neurobenefits show muscle spasms
       neurobenefits show sleep --format markdown
     """
+    ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
     if ref.startswith("-") and not ref[1:].isdigit():
         # Unknown options reach REF so that `show -1` can say what exists; others are errors.
         fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
@@ -471,15 +472,17 @@ def search_command(
     color: ColorOption = Color.auto,
     pager: PagerOption = False,
 ) -> None:
-    """Find benefits by words, best first; synonyms and small typos are understood.
+    """Find benefits and cautions by words, best first; synonyms and small typos are understood.
 
-    Every word must match (in the title, keywords, summary, description, evidence or
-    cautions); a "quoted phrase" must match as written.
+    Entries with every word are shown; when none has them all, those with the most,
+    and the output says so. A "quoted phrase" must match as written. Questions about
+    safety (is it safe, side effects, contraindications) list every caution.
 
     \b
     Examples:
       neurobenefits search spasm
-      neurobenefits search bed sores
+      neurobenefits search can massage help with sleep
+      neurobenefits search is it safe with blood thinners
       neurobenefits search '"muscle tone"' --format json
     """
     text_query = " ".join(query)
@@ -489,30 +492,23 @@ def search_command(
             exitcodes.USAGE,
         )
     catalogue = load(ctx)
-    from .search import search
+    from .search import no_result_message, no_words_message, notices, search
 
     result = search(catalogue, text_query, limit=limit)
-    if not result.terms:
-        fail(
-            f"The query {text_query!r} has no words to search for; give a word such as spasm.",
-            exitcodes.USAGE,
-        )
-    if not result.hits:
-        if result.unmatched:
-            words = ", ".join(f'"{w}"' for w in result.unmatched)
-            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-            fail(f"No benefit matches {words}.{hint}", exitcodes.NOT_FOUND)
-        fail(
-            f"No benefit matches all of: {result.corrected_query}. Try fewer words.",
-            exitcodes.NOT_FOUND,
-        )
+    if not result.terms and not result.safety:
+        fail(no_words_message(text_query), exitcodes.USAGE)
     terminal = detect(color=color.value)
     fmt_name = fmt.value if fmt else terminal.default_format
+    machine = fmt_name in ("json", "yaml", "csv")
+    if not result.found:
+        if fmt_name in ("json", "yaml"):
+            emit("[]\n", terminal)  # a script still gets the shape it parses: an empty list
+        fail(no_result_message(result), exitcodes.NOT_FOUND)
     text = _render(fmt_name, terminal, "search", catalogue, result, title=f"search: {text_query}")
-    for correction in result.corrections:
-        if fmt and fmt.value in ("json", "yaml", "csv"):
-            # Scripts read stdout; the correction still reaches the person, on stderr.
-            report(f'Showing results for "{correction.used}" (no match for "{correction.typed}").')
+    if machine:
+        # Scripts read stdout; what a person must know about the query goes to stderr.
+        for notice in notices(result):
+            report(notice)
     emit(text, terminal, pager, styled=fmt_name == "table")
 
 

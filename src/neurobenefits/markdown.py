@@ -10,6 +10,7 @@ from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
     VERDICT_MARKERS,
+    cautions_heading,
     evidence_references,
     related_benefits,
     source_line,
@@ -19,7 +20,7 @@ from .present import (
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
-    from .search import SearchResult
+    from .search import Hit, SearchResult
 
 # Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
 # tables, strikethrough and fences (` and ~), escapes themselves.
@@ -175,22 +176,35 @@ def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
 
 
 def search_document(catalogue: Catalogue, result: SearchResult) -> str:
-    lines = [f"# Search: {inline(result.corrected_query)}", ""]
-    for correction in result.corrections:
-        lines += [
-            f"*Showing results for \u201c{inline(correction.used)}\u201d (no match for \u201c{inline(correction.typed)}\u201d).*",
-            "",
-        ]
-    for hit in result.hits:
-        where = ", ".join(sorted({f"{m.field}" for m in hit.matches}))
-        evidence = hit.benefit.evidence
-        verdict = f" *Evidence: {_verdict(evidence.verdict)}.*" if evidence else ""
-        lines.append(
-            f"- **{hit.benefit.id}. {inline(hit.benefit.title)}**: {inline(hit.benefit.summary)}{verdict} *(matched in {inline(where)})*"
-        )
-    lines.append("")
-    lines += legend(catalogue, [hit.benefit for hit in result.hits])
+    from .search import notices
+
+    lines = [f"# Search: {inline(result.searched)}", ""]
+    for notice in notices(result):
+        lines += [f"*{inline(notice)}*", ""]
+    benefits = [_search_hit(hit) for hit in result.benefit_hits]
+    cautions: list[str] = []
+    if result.cautions:
+        cautions = [f"## {inline(cautions_heading(result))}", ""]
+        for hit in result.cautions:
+            caution = hit.caution
+            cautions.append(
+                f"- **{inline(caution.title)}** ({inline(caution.id)}). *Who:* {inline(caution.who)} {inline(caution.text)}"
+            )
+        cautions.append("")
+        if benefits:
+            benefits = ["## Benefits", "", *benefits]
+    if benefits:
+        benefits.append("")
+    lines += cautions + benefits if result.cautions_first else benefits + cautions
+    lines += legend(catalogue, [hit.benefit for hit in result.benefit_hits])
     return _join(lines + _footer(catalogue))
+
+
+def _search_hit(hit: Hit) -> str:
+    where = ", ".join(sorted({m.field for m in hit.matches}))
+    evidence = hit.benefit.evidence
+    verdict = f" *Evidence: {_verdict(evidence.verdict)}.*" if evidence else ""
+    return f"- **{hit.benefit.id}. {inline(hit.benefit.title)}**: {inline(hit.benefit.summary)}{verdict} *(matched in {inline(where)})*"
 
 
 def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
+    cautions_heading,
     citation_line,
     evidence_references,
+    match_reason,
     related_benefits,
     source_line,
     verdict_label,
@@ -111,30 +113,63 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
 
 
 def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
+    from .search import notices
+
     lines: list[str] = []
-    for correction in result.corrections:
-        lines += _wrap(
-            f'Showing results for "{correction.used}" (no match for "{correction.typed}").', width
-        )
+    for notice in notices(result):
+        lines += _wrap(notice, width)
     if lines:
         lines.append("")
-    for hit in result.hits:
+    benefits = _benefit_hits(result, width)
+    cautions = _caution_hits(catalogue, result, width)
+    if cautions and benefits:
+        benefits = ["Benefits", *benefits]
+    sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
+    for number, section in enumerate(s for s in sections if s):
+        if number:
+            lines.append("")
+        lines += section
+    if result.limited:
+        lines += [
+            "",
+            f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
+        ]
+    lines += _legend(catalogue, (hit.benefit for hit in result.benefit_hits), width)
+    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+
+
+def _benefit_hits(result: SearchResult, width: int) -> list[str]:
+    lines: list[str] = []
+    for hit in result.benefit_hits:
         head = f"{hit.benefit.id:>2}  {hit.benefit.title}"
         if hit.benefit.evidence:
             head += f" {_verdict(hit.benefit.evidence.verdict)}"
         lines += _wrap(head, width, indent="    ", first="")
-        synonyms = sorted({m.word for m in hit.matches if m.synonym})
-        fields = ", ".join(dict.fromkeys(m.field for m in hit.matches))
-        why = f"matched in {fields}"
-        if synonyms:
-            why += f"; via synonym {', '.join(synonyms)}"
         if hit.snippet:
             lines += _wrap(hit.snippet.text, width, indent="    ")
-        lines += _wrap(f"({why})", width, indent="    ")
-    if result.total > len(result.hits):
-        lines += ["", f"{len(result.hits)} of {result.total} results shown (--limit)."]
-    lines += _legend(catalogue, (hit.benefit for hit in result.hits), width)
-    return "\n".join(lines + _footer(catalogue, width)) + "\n"
+        lines += _wrap(f"({match_reason(hit.matches)})", width, indent="    ")
+    return lines
+
+
+def _caution_hits(catalogue: Catalogue, result: SearchResult, width: int) -> list[str]:
+    if not result.cautions:
+        return []
+    lines = _wrap(cautions_heading(result), width)
+    for hit in result.cautions:
+        caution = hit.caution
+        lines += _wrap(f" !  {caution.title} ({caution.id})", width, indent="    ", first="")
+        lines += _wrap(f"Who: {caution.who}", width, indent="    ")
+        lines += _wrap(caution.text, width, indent="    ")
+        benefits = catalogue.benefits_with_caution(caution.id)
+        if benefits:
+            lines += _wrap(
+                "Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits),
+                width,
+                indent="    ",
+            )
+        if hit.matches:
+            lines += _wrap(f"({match_reason(hit.matches)})", width, indent="    ")
+    return lines
 
 
 def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution], width: int) -> str:

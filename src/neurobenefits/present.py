@@ -6,7 +6,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .model import Benefit, Catalogue, Reference
+    from .search import Match, SearchResult
 
 
 # Each verdict has its own marker, so they are told apart without colour.
@@ -96,3 +99,21 @@ def citation_line(reference: Reference) -> str:
 
 def source_line(catalogue: Catalogue) -> str:
     return catalogue.source.attribution if catalogue.source else ""
+
+
+def match_reason(matches: Sequence[Match]) -> str:
+    """`matched in title, keywords; via synonym blood flow`: why a search result is there."""
+    fields = ", ".join(dict.fromkeys(m.field for m in matches))
+    why = f"matched in {fields}"
+    synonyms = sorted({m.word for m in matches if m.synonym})
+    if synonyms:
+        why += f"; via synonym {', '.join(synonyms)}"
+    return why
+
+
+def cautions_heading(result: SearchResult) -> str:
+    if result.safety and not result.terms:
+        return "Cautions: every one, as the question is about safety"
+    if result.safety:
+        return "Cautions: every one, as the question is about safety; the closest first"
+    return "Cautions"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
-    from .search import Hit, SearchResult
+    from .search import Hit, Match, SearchResult
 
 
 def reference_record(reference: Reference) -> dict[str, Any]:
@@ -78,10 +78,19 @@ def benefit_record(catalogue: Catalogue, benefit: Benefit) -> dict[str, Any]:
 def hit_record(catalogue: Catalogue, hit: Hit) -> dict[str, Any]:
     record = benefit_record(catalogue, hit.benefit)
     record["score"] = round(hit.score, 4)
-    record["matched"] = [
-        {"term": m.term, "field": m.field, "word": m.word, "synonym": m.synonym}
-        for m in hit.matches
-    ]
+    record["matched"] = [_match_record(m) for m in hit.matches]
+    return record
+
+
+def _match_record(match: Match) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "term": match.term,
+        "field": match.field,
+        "word": match.word,
+        "synonym": match.synonym,
+    }
+    if match.caution:
+        record["caution"] = match.caution  # matched through this caution of the benefit
     return record
 
 

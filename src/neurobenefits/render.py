@@ -21,7 +21,9 @@ from rich.text import Text
 from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
+    cautions_heading,
     evidence_references,
+    match_reason,
     related_benefits,
     source_line,
     verdict_label,
@@ -34,7 +36,7 @@ from .terminal import Terminal
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue, Caution, Reference
-    from .search import SearchResult
+    from .search import Match, SearchResult
 
 VERDICT_STYLES = {
     "supported": "bold green",
@@ -236,18 +238,13 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
 def search_view(
     catalogue: Catalogue, result: SearchResult, width: int = 80
 ) -> list[RenderableType]:
-    parts: list[RenderableType] = []
-    for correction in result.corrections:
-        parts.append(
-            Text.assemble(
-                "Showing results for ",
-                (f'"{correction.used}"', "bold"),
-                f' (no match for "{correction.typed}")',
-            )
-        )
+    from .search import notices
+
+    parts: list[RenderableType] = [Text(notice) for notice in notices(result)]
     if parts:
         parts.append(Text(""))
-    for hit in result.hits:
+    benefits: list[RenderableType] = []
+    for hit in result.benefit_hits:
         head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
         body: list[RenderableType] = [head]
         if hit.benefit.evidence:
@@ -262,19 +259,54 @@ def search_view(
             for start, end in hit.snippet.highlights:
                 snippet.stylize(HIGHLIGHT, start, end)
             body.append(Padding(snippet, (0, 0, 0, 4), expand=False))
-        synonyms = sorted({m.word for m in hit.matches if m.synonym})
-        why = "matched in " + ", ".join(dict.fromkeys(m.field for m in hit.matches))
-        if synonyms:
-            why += f"; via synonym {', '.join(synonyms)}"
-        body.append(Padding(Text(f"({why})", style="dim"), (0, 0, 0, 4), expand=False))
-        parts.append(Group(*body))
-    if result.total > len(result.hits):
+        body.append(_reason(hit.matches))
+        benefits.append(Group(*body))
+    cautions = _caution_hits(catalogue, result)
+    if cautions and benefits:
+        benefits.insert(0, Text("Benefits", style="bold"))
+    sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
+    for number, section in enumerate(s for s in sections if s):
+        if number:
+            parts.append(Text(""))
+        parts += section
+    if result.limited:
         parts += [
             Text(""),
-            Text(f"{len(result.hits)} of {result.total} results shown (--limit).", style="dim"),
+            Text(
+                f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
+                style="dim",
+            ),
         ]
-    hits = [hit.benefit for hit in result.hits]
+    hits = [hit.benefit for hit in result.benefit_hits]
     return [*parts, Text(""), *legend(catalogue, hits), footer(catalogue)]
+
+
+def _reason(matches: Sequence[Match]) -> RenderableType:
+    return Padding(Text(f"({match_reason(matches)})", style="dim"), (0, 0, 0, 4), expand=False)
+
+
+def _caution_hits(catalogue: Catalogue, result: SearchResult) -> list[RenderableType]:
+    if not result.cautions:
+        return []
+    parts: list[RenderableType] = [Text(cautions_heading(result), style="bold")]
+    for hit in result.cautions:
+        caution = hit.caution
+        body: list[RenderableType] = [
+            Text.assemble(
+                (" !  ", "bold red"), (caution.title, "bold"), (f" ({caution.id})", "dim")
+            )
+        ]
+        lines = [Text.assemble(("Who: ", "bold"), caution.who), Text(caution.text)]
+        benefits = catalogue.benefits_with_caution(caution.id)
+        if benefits:
+            lines.append(
+                Text("Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), style="dim")
+            )
+        body += [Padding(line, (0, 0, 0, 4), expand=False) for line in lines]
+        if hit.matches:
+            body.append(_reason(hit.matches))
+        parts.append(Group(*body))
+    return parts
 
 
 def cautions_view(
