@@ -68,10 +68,40 @@ def test_rich_views_do_import_rich() -> None:
     assert "rich" in _imported("show", "8", "--format", "table")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("show", "8"),
+        ("search", "spasm"),
+        ("cautions",),
+        ("references", "--format", "table"),
+        ("about",),
+        ("validate",),
+        ("schema",),
+        ("export", "8", "--format", "html"),
+        ("browse",),  # without a terminal it stops before the screen, and before Textual
+    ],
+)
+def test_only_the_browser_loads_textual(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "textual" not in modules
+    assert "neurobenefits" in modules
+
+
+def test_the_browser_does_load_textual() -> None:
+    # The probe must be able to see Textual, or the test above proves nothing.
+    code = "import sys, neurobenefits.browse.app; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "True\n"
+
+
 def test_importing_the_cli_does_no_work() -> None:
     code = "import sys; import neurobenefits.cli; print(sorted({m.split('.')[0] for m in sys.modules}))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    for heavy in ("rich", "yaml", "pydantic", "json"):
+    for heavy in ("rich", "yaml", "pydantic", "json", "textual"):
         assert f"'{heavy}'" not in result.stdout, heavy

@@ -122,6 +122,7 @@ def test_wheel_contains_the_catalogue_and_schema(built: dict[str, Path]) -> None
         assert "neurobenefits/data/benefits.yaml" in names
         assert "neurobenefits/data/benefits.schema.json" in names
         assert "neurobenefits/cli.py" in names
+        assert "neurobenefits/browse/browse.tcss" in names  # the browser's layout
         bundled = wheel.read("neurobenefits/data/benefits.yaml")
     assert bundled == (REPO / "data" / "benefits.yaml").read_bytes()
 

@@ -758,6 +758,36 @@ def schema_command() -> None:
     emit(to_json(catalogue_schema()), detect(color="never"))
 
 
+@app.command("browse")
+def browse_command(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[QUERY]...", help="Words to start the search with."),
+    ] = None,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Browse the reference in the terminal: search as you type, with the evidence and cautions.
+
+    Keys: type to search, Up/Down to move, Enter for details, Escape back, Tab between
+    panes, ! cautions, Ctrl+T mark, Ctrl+E save a handout, ? help, Ctrl+Q quit.
+
+    \b
+    Examples:
+      neurobenefits browse
+      neurobenefits browse spasm
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(
+            "browse needs an interactive terminal; try `neurobenefits search` in scripts.",
+            exitcodes.USAGE,
+        )
+    catalogue = load(ctx)
+    from .browse import browse
+
+    raise typer.Exit(browse(catalogue, " ".join(query or []), color=color.value))
+
+
 @app.command("export")
 def export_command(
     ctx: typer.Context,

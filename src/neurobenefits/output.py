@@ -33,11 +33,15 @@ class OutputExists(OutputRefused):
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
 
 
-def check_target(name: str, *, force: bool, example: str = "handout.html") -> Path:
+def check_target(
+    name: str | os.PathLike[str], *, force: bool, example: str = "handout.html"
+) -> Path:
     """The path to write, after refusing what may not be written (before any work is done).
 
-    `example` is a file name to suggest when `name` is a folder.
+    `example` is a file name to suggest when `name` is a folder. Give the name as typed (a
+    string): a Path has lost a trailing `/`.
     """
+    name = os.fspath(name)
     if not name.strip():
         raise OutputRefused(f"The output file name is empty; give one, e.g. {example}.")
     path = Path(name)
@@ -91,7 +95,7 @@ def _kind(mode: int) -> str:
     return "not a file"
 
 
-def write_atomically(name: str, data: bytes, *, force: bool = False) -> None:
+def write_atomically(name: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write `data` to `name` as the module says; OutputRefused or OSError when it cannot."""
     path = check_target(name, force=force)
     mode = _mode_for(path)

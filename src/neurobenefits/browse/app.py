@@ -1,0 +1,287 @@
+"""The browser: one screen with a search box, the matching benefits and their details.
+
+Keys are listed once, in KEYS, for the footer, the help panel and README.md's table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .content import closing, details_view, related_line, result_line
+from .finder import Finder
+from .keybar import KeyBar
+
+if TYPE_CHECKING:
+    from textual import events
+
+    from ..model import Benefit, Catalogue
+
+# (key as typed, what it does): the help panel and README show these.
+KEYS: tuple[tuple[str, str], ...] = (
+    ("type", "search as you type; the list follows every keystroke"),
+    ("Up / Down", "move through the benefits (or scroll the details)"),
+    ("mouse", "click a benefit, a related benefit or a DOI link"),
+    ("Enter", "open the details of the highlighted benefit"),
+    ("Escape", "back to the search box (Ctrl+U there clears it)"),
+    ("Tab", "next pane: search, benefits, details, related benefits"),
+    ("!", "the cautions: this benefit's first, then the others"),
+    ("Ctrl+T", "mark or unmark the benefit for a handout"),
+    ("Ctrl+E", "save a handout (Markdown or HTML) of the marked or highlighted benefits"),
+    ("?", "this list of keys"),
+    ("Ctrl+Q", "quit"),
+)
+
+
+# Keys that act even in the search box: the search ignores punctuation anyway.
+COMMAND_CHARACTERS = "?!"
+
+
+# A list longer than this is cut (its title says so): nobody scrolls through a thousand
+# entries, and laying them out would cost every keystroke of a large catalogue.
+MOST_SHOWN = 100
+
+# The foot of the main screen: the most needed first, as a narrow terminal cuts the end.
+FOOTER = (
+    ("?", "Help"),
+    ("^Q", "Quit"),
+    ("Enter", "Details"),
+    ("Esc", "Search"),
+    ("Tab", "Pane"),
+    ("!", "Cautions"),
+    ("^T", "Mark"),
+    ("^E", "Save"),
+)
+
+
+class SearchBox(Input):
+    """The search box; `?` and `!` open the help and the cautions instead of being typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Details")]
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character is not None and character in COMMAND_CHARACTERS:
+            return False
+        return super().check_consume_key(key, character)
+
+
+class Results(OptionList):
+    """The matching benefits. A letter typed here goes to the search box."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and event.character not in COMMAND_CHARACTERS:
+            event.stop()
+            search = self.screen.query_one("#search", Input)
+            search.focus()
+            search.insert_text_at_cursor(event.character)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+        Binding("enter", "open", "Details"),
+        Binding("escape", "search", "Search"),
+        Binding("tab", "app.focus_next", "Pane"),
+        Binding("exclamation_mark", "cautions", "Cautions", key_display="!", priority=True),
+        Binding("ctrl+t", "mark", "Mark", priority=True),
+        Binding("ctrl+e", "export", "Save", priority=True),
+        Binding("down", "move(1)", "Move", show=False),
+        Binding("up", "move(-1)", "Move", show=False),
+    ]
+
+    def __init__(self, catalogue: Catalogue, query: str) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.finder = Finder(catalogue)
+        self.query_text = query
+        self.shown: tuple[Benefit, ...] = ()
+        self.current: Benefit | None = None
+        self.marked: set[int] = set()
+        self.notice = ""
+
+    def compose(self) -> ComposeResult:
+        search = SearchBox(
+            value=self.query_text,
+            placeholder="Type to search, e.g. spasm",
+            id="search",
+            select_on_focus=False,  # Escape comes back to refine the query, not to lose it
+        )
+        search.border_title = self.catalogue.title
+        yield search
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                notice = Static("", id="notice")
+                notice.display = False
+                yield notice
+                yield Results(id="results")
+            with VerticalScroll(id="details"):
+                yield Static("", id="body")
+                yield Static("Related", id="related-heading")
+                yield OptionList(id="related")
+                yield Static(closing(self.catalogue), id="disclaimer")
+        yield KeyBar(FOOTER)
+
+    def on_mount(self) -> None:
+        self.query_one("#details").border_title = "Details"
+        self.show_results(self.query_text)
+        self.query_one("#search", Input).focus()
+
+    # What is shown
+
+    def show_results(self, query: str) -> None:
+        """Search, fill the list, and show the best match's details (one keystroke's work)."""
+        found = self.finder.find(query)
+        if found.notice != self.notice:
+            # Only a changed notice is redrawn: an update lays the whole screen out again.
+            self.notice = found.notice
+            notice = self.query_one("#notice", Static)
+            notice.update(Text(found.notice))
+            notice.display = bool(found.notice)
+        results = self.query_one("#results", Results)
+        shown = found.benefits[:MOST_SHOWN]
+        if shown != self.shown or results.option_count != len(shown):
+            # Most keystrokes change the list; those that do not ("spas" to "spasm") cost nothing.
+            self.shown = shown
+            total = len(found.benefits)
+            results.border_title = (
+                f"Benefits ({total})" if total == len(shown) else f"Best {len(shown)} of {total}"
+            )
+            results.set_options(self._options())
+        if shown:
+            results.highlighted = 0
+        self.show_details(shown[0] if shown else None)
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(result_line(self.catalogue, b, b.id in self.marked), id=str(b.id))
+            for b in self.shown
+        ]
+
+    def show_details(self, benefit: Benefit | None) -> None:
+        if benefit == self.current and benefit is not None:
+            return
+        self.current = benefit
+        self._render_details()
+        self.query_one("#details", VerticalScroll).scroll_home(animate=False)
+
+    def _render_details(self) -> None:
+        benefit = self.current
+        body = self.query_one("#body", Static)
+        related = self.query_one("#related", OptionList)
+        heading = self.query_one("#related-heading", Static)
+        if benefit is None:
+            body.update("No benefit to show. Change the search, or press Escape and clear it.")
+            related.set_options([])
+        else:
+            body.update(details_view(self.catalogue, benefit, benefit.id in self.marked))
+            related.set_options(
+                [
+                    Option(related_line(r), id=str(r.id))
+                    for number in benefit.related
+                    if (r := self.catalogue.benefit(number))
+                ]
+            )
+        if related.option_count:
+            related.highlighted = 0  # Enter on the list opens the first without a step down
+        heading.display = related.display = related.option_count > 0
+
+    # Events
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_results(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_open()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "results" and event.option_id:
+            self.show_details(self.catalogue.benefit(int(event.option_id)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if not event.option_id:
+            return
+        benefit = self.catalogue.benefit(int(event.option_id))
+        if event.option_list.id == "related" and benefit:
+            # A related benefit: show it, and highlight it in the list when it is there.
+            if benefit in self.shown:
+                self.query_one("#results", Results).highlighted = self.shown.index(benefit)
+            self.show_details(benefit)
+        self.action_open()
+
+    # Actions
+
+    def action_open(self) -> None:
+        """Enter: the details of the highlighted benefit, ready to scroll."""
+        if self.current is not None:
+            self.query_one("#details", VerticalScroll).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#results", Results)
+        if step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def action_mark(self) -> None:
+        if self.current is None:
+            return
+        self.marked ^= {self.current.id}
+        results = self.query_one("#results", Results)
+        highlighted = results.highlighted
+        results.set_options(self._options())
+        results.highlighted = highlighted
+        self._render_details()
+        count = len(self.marked)
+        self.notify(f"{count} benefit{'s' if count != 1 else ''} marked for the handout.")
+
+    def action_help(self) -> None:
+        from .screens import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.catalogue, KEYS))
+
+    def action_cautions(self) -> None:
+        from .screens import CautionsScreen
+
+        self.app.push_screen(CautionsScreen(self.catalogue, self.current))
+
+    def action_export(self) -> None:
+        from .screens import ExportScreen
+
+        chosen = [b for b in self.catalogue.benefits if b.id in self.marked]
+        if not chosen and self.current is not None:
+            chosen = [self.current]
+        if not chosen:
+            self.notify("No benefit to put in a handout: search for one first.", severity="warning")
+            return
+        self.app.push_screen(ExportScreen(self.catalogue, chosen))
+
+
+class BrowseApp(App[None]):
+    CSS_PATH = "browse.tcss"
+    TITLE = "neurobenefits"
+    ENABLE_COMMAND_PALETTE = False
+    # Below 72 columns the list sits above the details instead of beside them. (Textual
+    # declares this as a list, and mypy refuses a ClassVar over its annotation.)
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (72, "-wide"),
+    ]
+
+    def __init__(self, catalogue: Catalogue, query: str = "") -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.query_text = query
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.catalogue, self.query_text))

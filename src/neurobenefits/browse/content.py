@@ -1,0 +1,139 @@
+"""What the browser's panes say, as Rich text: one result line, a benefit's details.
+
+The pieces come from details.benefit_details (what a benefit's details hold is decided
+there, once); the verdict badge and the disclaimer are the terminal views' own
+(render.py). Catalogue text always enters as Text, never as markup, so a `[bold]` in a
+custom catalogue shows as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from ..details import BenefitDetails, benefit_details
+from ..render import footer, legend, verdict_text
+
+if TYPE_CHECKING:
+    from ..model import Benefit, Catalogue, Caution, Reference
+
+# Where `show` says to run `neurobenefits cautions`, the browser has a key.
+NO_OWN_CAUTION = (
+    "None concerns this benefit in particular; press ! for what to know before any session."
+)
+
+MARK = "*"  # beside a benefit marked for the handout
+
+
+def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> Text:
+    """`* 10 Enhanced Skin Integrity` over `[~] limited  Body`: one entry of the list.
+
+    Two lines, each cut with an ellipsis rather than wrapped: every entry is the same
+    height, and a list of a thousand is quick to lay out. The details show the full title.
+    """
+    line = Text(no_wrap=True, overflow="ellipsis", end="")
+    line.append(MARK if marked else " ", style="bold yellow")
+    line.append(f"{benefit.id:>3} ", style="bold cyan")
+    line.append(benefit.title, style="bold")
+    line.append("\n     ")
+    # The verdict first, so that a narrow list cuts the category rather than the badge.
+    if benefit.evidence:
+        line.append_text(verdict_text(benefit.evidence.verdict))
+        line.append("  ")
+    line.append(catalogue.category_label(benefit.category), style="dim")
+    return line
+
+
+def link(url: str) -> Style:
+    """A hyperlink the terminal can open, and that a click opens from inside the app."""
+    return Style(link=url, color="blue", underline=True, meta={"@click": f"app.open_url({url!r})"})
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _hanging(marker: Text, body: Text) -> Table:
+    """`marker` then `body`, wrapped under itself rather than under the marker."""
+    grid = Table.grid()
+    grid.add_column(width=max(2, marker.cell_len), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(marker, body)
+    return grid
+
+
+def reference_text(reference: Reference) -> Text:
+    """`Zhang 2015, Cochrane...  https://doi.org/...` over the finding, in italics."""
+    text = Text(reference.short_citation)
+    if reference.doi_url:
+        text.append("  ")
+        text.append(reference.doi_url, style=link(reference.doi_url))
+    text.append("\n")
+    text.append(reference.finding, style="italic")
+    return text
+
+
+def caution_text(catalogue: Catalogue, caution: Caution) -> Text:
+    text = Text()
+    text.append(caution.title, style="bold")
+    text.append(f" ({caution.id})", style="dim")
+    text.append("\nWho: ", style="bold")
+    text.append(caution.who)
+    text.append("\n")
+    text.append(caution.text)
+    for reference_id in caution.references:
+        reference = catalogue.reference(reference_id)
+        if reference:
+            text.append("\n- ")
+            text.append(reference.short_citation, style="dim")
+    return text
+
+
+def details_view(catalogue: Catalogue, benefit: Benefit, marked: bool) -> RenderableType:
+    """Everything about one benefit but its related benefits (a list the reader can select)."""
+    return _details_group(catalogue, benefit_details(catalogue, benefit), marked)
+
+
+def _details_group(catalogue: Catalogue, details: BenefitDetails, marked: bool) -> Group:
+    benefit = details.benefit
+    title = Text()
+    title.append(f"{benefit.id}  ", style="bold cyan")
+    title.append(benefit.title, style="bold")
+    line = Text(details.category, style="dim")
+    if details.evidence:
+        line.append("  ")
+        line.append_text(verdict_text(details.evidence.verdict))
+    if marked:
+        line.append(f"  {MARK} marked for the handout", style="bold yellow")
+    parts: list[RenderableType] = [title, line, Text(benefit.summary, style="italic"), Text("")]
+    parts.append(Text(benefit.description))
+    if benefit.notes:
+        parts += [Text(""), Text.assemble(("Notes: ", "bold"), benefit.notes)]
+    if details.evidence:
+        evidence = details.evidence
+        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(evidence.verdict))
+        if evidence.meaning:
+            verdict.append(f" ({evidence.meaning})")
+        parts += [Text(""), _heading("Evidence"), verdict, Text(evidence.summary)]
+        parts += [_hanging(Text("- "), reference_text(r)) for r in evidence.references]
+    parts += [Text(""), _heading("Cautions")]
+    parts += [
+        _hanging(Text("! ", style="bold red"), caution_text(catalogue, caution))
+        for caution in details.cautions
+    ]
+    if not details.cautions:
+        parts.append(Text(NO_OWN_CAUTION))
+    return Group(*parts)
+
+
+def related_line(benefit: Benefit) -> Text:
+    return Text.assemble((f"{benefit.id:>3} ", "bold cyan"), benefit.title)
+
+
+def closing(catalogue: Catalogue) -> Group:
+    """What ends the details: what every verdict means, the source and the disclaimer."""
+    return Group(*legend(catalogue, catalogue.benefits), footer(catalogue))

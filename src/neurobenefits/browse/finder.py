@@ -1,0 +1,47 @@
+"""The browser's search: the same engine, ranking and corrections as `search`, per keystroke.
+
+Builds the search index once and asks search.search (the public function the `search`
+command calls) for each query, and says what `search` says about it (its notices and
+messages); an empty query lists every benefit in number order.
+Textual-free, so it can be tested and timed on its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..model import Benefit, Catalogue
+
+
+class Found(NamedTuple):
+    benefits: tuple[Benefit, ...]
+    notice: str  # one line about the query (a correction, nothing found), or ""
+
+
+class Finder:
+    def __init__(self, catalogue: Catalogue) -> None:
+        from ..search import Index
+
+        self.catalogue = catalogue
+        self.index = Index(catalogue)
+
+    def find(self, query: str) -> Found:
+        if not query.strip():
+            return Found(self.catalogue.benefits, "")
+        from ..search import no_result_message, no_words_message, notices, search
+
+        result = search(self.catalogue, query, index=self.index)
+        if not result.terms and not result.safety:
+            return Found(
+                self.catalogue.benefits, f"{no_words_message(query)} Showing every benefit."
+            )
+        if not result.found:
+            return Found((), no_result_message(result))
+        lines = notices(result)
+        if result.cautions:
+            count = len(result.cautions)
+            lines.append(
+                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too: press ! to read them."
+            )
+        return Found(tuple(hit.benefit for hit in result.hits), " ".join(lines))

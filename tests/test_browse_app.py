@@ -1,0 +1,492 @@
+"""`neurobenefits browse`: every key and flow, driven through Textual's pilot (App.run_test)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from neurobenefits.browse.app import KEYS, BrowseApp, MainScreen
+from neurobenefits.browse.screens import CautionsScreen, ConfirmScreen, ExportScreen, HelpScreen
+from neurobenefits.model import Catalogue
+from neurobenefits.present import verdict_label
+from neurobenefits.search import search
+
+from .conftest import get_benefit
+
+Steps = Callable[[Pilot[None], BrowseApp], Awaitable[None]]
+
+
+def drive(
+    catalogue: Catalogue, steps: Steps, query: str = "", size: tuple[int, int] = (80, 24)
+) -> BrowseApp:
+    """Run the browser headless at `size`, take the steps, and return the app."""
+
+    async def run() -> BrowseApp:
+        app = BrowseApp(catalogue, query)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(pilot, app)
+        return app
+
+    return asyncio.run(run())
+
+
+def text_of(content: object, width: int = 200) -> str:
+    """A widget's content as plain text, one long line per paragraph."""
+    console = Console(file=io.StringIO(), width=width, no_color=True, color_system=None)
+    console.print(content)
+    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())  # type: ignore[attr-defined]
+
+
+def main(app: BrowseApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), type(screen)
+    return screen
+
+
+def shown_numbers(app: BrowseApp) -> list[int]:
+    return [b.id for b in main(app).shown]
+
+
+def details(app: BrowseApp) -> str:
+    return text_of(main(app).query_one("#body", Static).content)
+
+
+def current_number(app: BrowseApp) -> int | None:
+    current = main(app).current
+    return current.id if current else None
+
+
+def focused_id(app: BrowseApp) -> str | None:
+    return app.focused.id if app.focused else None
+
+
+def test_opens_with_every_benefit_and_the_search_box_focused(catalogue: Catalogue) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        seen["focus"] = focused_id(app)
+        seen["numbers"] = shown_numbers(app)
+        seen["details"] = details(app)
+        seen["disclaimer"] = text_of(main(app).query_one("#disclaimer", Static).content)
+
+    drive(catalogue, steps)
+    assert seen["focus"] == "search"
+    assert seen["numbers"] == [b.id for b in catalogue.benefits]
+    assert "1  Pain Relief" in str(seen["details"])
+    assert "Disclaimer:" in str(seen["disclaimer"])
+    # Every verdict the list shows as a badge, with what it means, closes the details.
+    legend = [" ".join(line.split()) for line in str(seen["disclaimer"]).splitlines()]
+    for verdict, meaning in catalogue.verdicts:
+        assert f"{verdict_label(verdict)} {meaning}" in legend
+
+
+def test_a_query_on_the_command_line_fills_the_search_box(catalogue: Catalogue) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        seen["value"] = main(app).query_one("#search", Input).value
+        seen["numbers"] = shown_numbers(app)
+
+    drive(catalogue, steps, query="skin")
+    assert seen["value"] == "skin"
+    assert seen["numbers"] == [hit.benefit.id for hit in search(catalogue, "skin").hits]
+
+
+def test_each_keystroke_narrows_the_list_as_search_ranks_it(catalogue: Catalogue) -> None:
+    after: list[list[int]] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        for key in "spasm":
+            await pilot.press(key)
+            after.append(shown_numbers(app))
+
+    drive(catalogue, steps)
+    for typed, numbers in zip(["s", "sp", "spa", "spas", "spasm"], after, strict=True):
+        result = search(catalogue, typed)
+        expected = (
+            [h.benefit.id for h in result.hits]
+            if result.terms
+            else [b.id for b in catalogue.benefits]
+        )
+        assert numbers == expected, typed
+    assert after[-1][0] == 8
+    assert len(after[-1]) < len(catalogue.benefits)
+
+
+def test_a_typo_is_corrected_and_the_notice_says_so(catalogue: Catalogue) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"circulaton")
+        notice = main(app).query_one("#notice", Static)
+        seen["notice"] = text_of(notice.content)
+        seen["visible"] = notice.display
+        seen["first"] = shown_numbers(app)[0]
+
+    drive(catalogue, steps)
+    assert seen["notice"] == 'Showing results for "circulation" (no match for "circulaton").'
+    assert seen["visible"] is True
+    assert seen["first"] == 3
+
+
+def test_nothing_found_empties_the_list_and_says_why(catalogue: Catalogue) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"qqqqzz")
+        seen["numbers"] = shown_numbers(app)
+        seen["notice"] = text_of(main(app).query_one("#notice", Static).content)
+        seen["details"] = details(app)
+
+    drive(catalogue, steps)
+    assert seen["numbers"] == []
+    assert seen["notice"] == 'No benefit or caution matches "qqqqzz".'
+    assert "No benefit to show" in str(seen["details"])
+
+
+def test_enter_opens_the_details_with_the_verdict_its_meaning_and_the_cautions(
+    catalogue: Catalogue,
+) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"skin", "enter")
+        seen["focus"] = focused_id(app)
+        seen["details"] = details(app)
+
+    drive(catalogue, steps)
+    skin = get_benefit(catalogue, 10)
+    assert skin.evidence is not None
+    meaning = dict(catalogue.verdicts)[skin.evidence.verdict]
+    text = str(seen["details"])
+    assert seen["focus"] == "details"
+    assert text.startswith("10  Enhanced Skin Integrity")
+    assert f"Verdict: [-] not supported ({meaning})" in text
+    for caution_id in skin.cautions:
+        caution = catalogue.caution(caution_id)
+        assert caution is not None
+        assert f"! {caution.title} ({caution.id})" in text
+        assert caution.text in text.replace("\n  ", " ")
+    for reference_id in skin.evidence.references:
+        reference = catalogue.reference(reference_id)
+        assert reference is not None
+        assert reference.finding in text.replace("\n  ", " ")
+        if reference.doi_url:
+            assert reference.doi_url in text
+
+
+def test_doi_links_are_hyperlinks(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.content import reference_text
+
+    reference = next(r for r in catalogue.references if r.doi_url)
+    text = reference_text(reference)
+    links = {span.style.link for span in text.spans if not isinstance(span.style, str)}
+    assert reference.doi_url in links
+
+
+def test_up_and_down_move_through_the_list_from_the_search_box(catalogue: Catalogue) -> None:
+    seen: list[int | None] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"spasm", "down")
+        seen.append(current_number(app))
+        await pilot.press("down", "up")
+        seen.append(current_number(app))
+        seen.append(1 if focused_id(app) == "search" else 0)
+
+    drive(catalogue, steps)
+    ranked = [h.benefit.id for h in search(catalogue, "spasm").hits]
+    assert seen == [ranked[1], ranked[1], 1]
+
+
+def test_escape_goes_back_to_the_search_box(catalogue: Catalogue) -> None:
+    seen: list[str | None] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"sleep", "enter")
+        seen.append(focused_id(app))
+        await pilot.press("escape")
+        seen.append(focused_id(app))
+        await pilot.press("s")
+        seen.append(main(app).query_one("#search", Input).value)
+
+    drive(catalogue, steps)
+    assert seen == ["details", "search", "sleeps"]
+
+
+def test_tab_moves_between_the_panes(catalogue: Catalogue) -> None:
+    seen: list[str | None] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        for _ in range(4):
+            seen.append(focused_id(app))
+            await pilot.press("tab")
+        seen.append(focused_id(app))
+
+    drive(catalogue, steps, query="stress")
+    assert seen == ["search", "results", "details", "related", "search"]
+
+
+def test_a_letter_typed_in_the_list_goes_to_the_search_box(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press("tab", "down", "p")
+        seen.extend([focused_id(app), main(app).query_one("#search", Input).value])
+
+    drive(catalogue, steps)
+    assert seen == ["search", "p"]
+
+
+def test_a_related_benefit_can_be_selected(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+    stress = get_benefit(catalogue, 4)
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        related = main(app).query_one("#related", OptionList)
+        seen.append(related.option_count)
+        await pilot.press("tab", "tab", "tab")
+        seen.append(focused_id(app))
+        await pilot.press("enter")
+        seen.append(current_number(app))
+        seen.append(details(app).splitlines()[0])
+
+    drive(catalogue, steps, query="stress anxiety")
+    first = get_benefit(catalogue, stress.related[0])
+    assert seen == [len(stress.related), "related", first.id, f"{first.id}  {first.title}"]
+
+
+def test_the_mouse_picks_a_benefit(catalogue: Catalogue) -> None:
+    seen: list[int | None] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        # The second entry of the list: a border row, then two rows per benefit.
+        await pilot.click("#results", offset=(8, 3))
+        await pilot.pause()
+        seen.append(current_number(app))
+
+    drive(catalogue, steps)
+    assert seen == [2]
+
+
+def test_question_mark_opens_the_help_panel_with_every_key(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press("question_mark")
+        seen.append(type(app.screen))
+        seen.append(text_of(app.screen.query_one("#help Static", Static).content))
+        await pilot.press("escape")
+        seen.append(type(app.screen))
+        seen.append(main(app).query_one("#search", Input).value)
+
+    drive(catalogue, steps)
+    assert seen[0] is HelpScreen
+    for key, meaning in KEYS:
+        assert key in str(seen[1])
+        assert meaning in str(seen[1])
+    assert "Disclaimer:" in str(seen[1])
+    assert seen[2] is MainScreen
+    assert seen[3] == ""  # `?` was a command, not a search
+
+
+def test_exclamation_mark_shows_the_cautions_this_benefits_first(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"skin", "exclamation_mark")
+        seen.append(type(app.screen))
+        seen.append(text_of(app.screen.query_one("#cautions Static", Static).content))
+        await pilot.press("escape")
+        seen.append(type(app.screen))
+
+    drive(catalogue, steps)
+    assert seen[0] is CautionsScreen
+    text = str(seen[1])
+    skin = get_benefit(catalogue, 10)
+    assert text.startswith("For 10 Enhanced Skin Integrity")
+    own = [catalogue.caution(c) for c in skin.cautions]
+    others = [c for c in catalogue.cautions if c.id not in skin.cautions]
+    positions = [text.index(f"({c.id})") for c in own if c] + [
+        text.index(f"({c.id})") for c in others
+    ]
+    assert positions == sorted(positions)
+    assert "Other cautions" in text
+    assert "Disclaimer:" in text
+    assert seen[2] is MainScreen
+
+
+def _save(pilot: Pilot[None], app: BrowseApp, path: Path) -> Awaitable[None]:
+    screen = app.screen
+    assert isinstance(screen, ExportScreen)
+    screen.query_one("#path", Input).value = str(path)
+    return pilot.press("enter")
+
+
+def test_marked_benefits_go_into_a_markdown_handout(catalogue: Catalogue, tmp_path: Path) -> None:
+    target = tmp_path / "handout.md"
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"spasm", "ctrl+t", "down", "ctrl+t", "ctrl+e")
+        seen.append(type(app.screen))
+        await _save(pilot, app, target)
+        await pilot.pause()
+        seen.append(type(app.screen))
+
+    drive(catalogue, steps)
+    assert seen == [ExportScreen, MainScreen]
+    text = target.read_text(encoding="utf-8")
+    ranked = [h.benefit for h in search(catalogue, "spasm").hits][:2]
+    for benefit in ranked:
+        assert f"## {benefit.id}. {benefit.title}" in text
+    assert "**Disclaimer:**" in text
+    assert text.count("\n## ") >= 2
+
+
+def test_the_highlighted_benefit_goes_into_an_html_handout(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    target = tmp_path / "skin.html"
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"skin", "ctrl+e")
+        await pilot.click("#html")
+        await _save(pilot, app, target)
+        await pilot.pause()
+
+    drive(catalogue, steps)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert '<article class="benefit" id="benefit-10">' in text
+    assert text.count('<article class="benefit"') == 1
+
+
+def test_an_existing_file_is_kept_unless_the_person_agrees(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    target = tmp_path / "handout.md"
+    target.write_text("my own notes\n", encoding="utf-8")
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"sleep", "ctrl+e")
+        await _save(pilot, app, target)
+        seen.append(type(app.screen))
+        await pilot.press("n")
+        seen.append(type(app.screen))
+        seen.append(text_of(app.screen.query_one("#message", Static).content))
+        seen.append(target.read_text(encoding="utf-8"))
+        await pilot.press("enter")
+        seen.append(type(app.screen))
+        await pilot.press("y")
+        await pilot.pause()
+        seen.append(type(app.screen))
+
+    drive(catalogue, steps)
+    assert seen[:5] == [
+        ConfirmScreen,
+        ExportScreen,
+        f"Kept {target}; give another name.",
+        "my own notes\n",
+        ConfirmScreen,
+    ]
+    assert seen[5] is MainScreen
+    assert "## 7. Improved Sleep Quality" in target.read_text(encoding="utf-8")
+
+
+def test_a_handout_that_cannot_be_written_says_why_and_stays_open(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-folder" / "handout.md"
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press("ctrl+e")
+        await _save(pilot, app, target)
+        seen.append(type(app.screen))
+        seen.append(text_of(app.screen.query_one("#message", Static).content))
+        await pilot.press("escape")
+        seen.append(type(app.screen))
+
+    drive(catalogue, steps)
+    assert seen[0] is ExportScreen
+    assert str(seen[1]).startswith(f"Could not write {target}:")
+    assert seen[2] is MainScreen
+    assert not target.parent.exists()
+
+
+def test_ctrl_q_quits_with_exit_code_0(catalogue: Catalogue) -> None:
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"skin", "ctrl+q")
+        await pilot.pause()
+
+    app = drive(catalogue, steps)
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+@pytest.mark.parametrize(("width", "narrow"), [(60, True), (80, False), (140, False)])
+def test_the_layout_follows_the_width(catalogue: Catalogue, width: int, narrow: bool) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        screen = main(app)
+        results = screen.query_one("#results").region
+        body = screen.query_one("#details").region
+        seen["below"] = body.y >= results.bottom
+        seen["beside"] = body.x >= results.right
+        seen["narrow"] = screen.has_class("-narrow")
+
+    drive(catalogue, steps, query="skin", size=(width, 24))
+    assert seen == {"below": narrow, "beside": not narrow, "narrow": narrow}
+
+
+def test_readme_lists_every_key() -> None:
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### `browse [QUERY]`") :]
+    for key, meaning in KEYS:
+        assert f"| {key} | {meaning} |" in section, key
+    assert "](docs/browse.svg)" in section
+
+
+def test_a_benefit_without_cautions_of_its_own_points_to_the_others(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.content import NO_OWN_CAUTION
+
+    plain = next(b for b in catalogue.benefits if not b.cautions)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        main(app).show_details(plain)
+        seen.append(details(app))
+
+    drive(catalogue, steps)
+    assert seen[0].startswith(f"{plain.id}  {plain.title}")
+    assert "Cautions\n" + NO_OWN_CAUTION in seen[0]
+
+
+def test_the_notices_of_search_are_shown(catalogue: Catalogue) -> None:
+    from neurobenefits.search import notices
+
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*"spasm sleep")
+        seen.append(text_of(main(app).query_one("#notice", Static).content))
+        seen.append(shown_numbers(app))
+
+    drive(catalogue, steps)
+    result = search(catalogue, "spasm sleep")
+    assert result.best_effort
+    assert " ".join(seen[0].splitlines()) == " ".join(notices(result))  # type: ignore[attr-defined]
+    assert seen[1] == [hit.benefit.id for hit in result.hits]
