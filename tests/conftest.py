@@ -25,6 +25,14 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 # One cache folder for the whole run, never the user's own.
 _SESSION_CACHE = Path(tempfile.mkdtemp(prefix="neurobenefits-test-cache-"))
+# What a test passes as `environ` when it means "no variables of the user's".
+ISOLATED = {"XDG_CONFIG_HOME": "/nonexistent", "XDG_CACHE_HOME": str(_SESSION_CACHE)}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any fixture runs (session-scoped ones too): the cache is the session's own."""
+    os.environ["XDG_CACHE_HOME"] = str(_SESSION_CACHE)
+
 
 # Variables that change what the program prints; each test starts without them.
 _CLEARED = (
@@ -124,7 +132,7 @@ def run_on_terminal(
 
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
-    return load_catalogue(environ={"XDG_CONFIG_HOME": "/nonexistent"})
+    return load_catalogue(environ=ISOLATED)
 
 
 @pytest.fixture

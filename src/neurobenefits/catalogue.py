@@ -3,23 +3,29 @@
 The order of the stack: the bundled catalogue, the personal overlay in the user's config
 folder (when it exists), the files named by NEUROBENEFITS_CATALOGUE, then each --catalogue.
 With `only`, just the files given on the command line are read.
+
+Only regular files are read (regularfile.py): a FIFO or a device named anywhere is refused,
+never waited on. Standard input is read only when a command line names `/dev/stdin`.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .problems import Problem
 
 if TYPE_CHECKING:
     from .model import Catalogue
-    from .stack import Layer
 
 ENV_VARIABLE = "NEUROBENEFITS_CATALOGUE"
+COMMAND_LINE = "--catalogue"
+STDIN_NAME = "/dev/stdin"
+MAX_FILE_BYTES = 32 * 1024 * 1024  # README lists this limit and the parser's (yamlsafe.py)
 APP_NAME = "neurobenefits"
 
 
@@ -54,20 +60,49 @@ def bundled_catalogue_path() -> Path:
     )
 
 
-def config_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The user's configuration folder for this program, as each platform expects it."""
+def config_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The user's configuration folder for this program, as each platform expects it.
+
+    A relative XDG_CONFIG_HOME is ignored, as the XDG specification asks; None when there
+    is no home folder to fall back on.
+    """
     env = os.environ if environ is None else environ
-    if env.get("XDG_CONFIG_HOME"):
-        return Path(env["XDG_CONFIG_HOME"]) / APP_NAME
+    xdg = env.get("XDG_CONFIG_HOME", "")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / APP_NAME
     if sys.platform == "win32" and env.get("APPDATA"):
         return Path(env["APPDATA"]) / APP_NAME
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):
+        return None
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_NAME
-    return Path.home() / ".config" / APP_NAME
+        return home / "Library" / "Application Support" / APP_NAME
+    return home / ".config" / APP_NAME
 
 
-def personal_overlay_path(environ: Mapping[str, str] | None = None) -> Path:
-    return config_dir(environ) / "benefits.yaml"
+def personal_overlay_path(environ: Mapping[str, str] | None = None) -> Path | None:
+    folder = config_dir(environ)
+    return folder / "benefits.yaml" if folder else None
+
+
+def personal_overlay_present(path: Path | None) -> bool:
+    """Whether the personal overlay is there to be read.
+
+    Only a name that cannot exist (no such file, no such folder, a name too long for the
+    system) means "no overlay". Anything else that is there (a folder that cannot be
+    entered, a FIFO...) is read, so that its problem is reported rather than a clinic's
+    notes and cautions silently left out.
+    """
+    if path is None:
+        return False
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        return error.errno != errno.ENAMETOOLONG
+    return True
 
 
 def environment_paths(environ: Mapping[str, str] | None = None) -> list[Path]:
@@ -77,45 +112,124 @@ def environment_paths(environ: Mapping[str, str] | None = None) -> list[Path]:
 
 
 def stack_paths(
-    extra: Sequence[Path] = (), *, only: bool = False, environ: Mapping[str, str] | None = None
-) -> list[tuple[Path, str]]:
+    extra: Sequence[str | Path] = (),
+    *,
+    only: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> list[tuple[str | Path, str]]:
     """Each file of the stack, in order, with the part it plays."""
     if only:
-        return [(path, "--catalogue") for path in extra]
-    stack = [(bundled_catalogue_path(), "bundled")]
+        return [(path, COMMAND_LINE) for path in extra]
+    stack: list[tuple[str | Path, str]] = [(bundled_catalogue_path(), "bundled")]
     personal = personal_overlay_path(environ)
-    if personal.is_file():
+    if personal is not None and personal_overlay_present(personal):
         stack.append((personal, "personal overlay"))
     stack += [(path, ENV_VARIABLE) for path in environment_paths(environ)]
-    stack += [(path, "--catalogue") for path in extra]
+    stack += [(path, COMMAND_LINE) for path in extra]
     return stack
 
 
-def load_stack(stack: Sequence[tuple[Path, str]], *, use_cache: bool = True) -> Catalogue:
+def load_stack(
+    stack: Sequence[tuple[str | Path, str]],
+    *,
+    use_cache: bool = True,
+    environ: Mapping[str, str] | None = None,
+) -> Catalogue:
     """Read every file and stack them; raise CatalogueError with every problem found.
 
-    A stack read before comes from the cache; PyYAML and the checks run only on a miss.
+    A stack read before comes from the cache (keyed by the files' bytes, so every file is
+    read each time); PyYAML and the checks run only on a miss.
     """
     from . import cache
     from .build import catalogue_from_merged
 
-    key = cache.stack_key(stack) if use_cache else None
-    merged = cache.read(key) if key else None
-    if merged is not None:
+    sources, problems = read_sources(stack)
+    key = cache.key_for([(s.label, s.role, s.raw) for s in sources]) if use_cache else None
+    cached = cache.read(key, environ) if key and not problems else None
+    if cached is not None:
         try:
-            return catalogue_from_merged(merged)
+            return catalogue_from_merged(cached)
         except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # a cache from another version: read the files again
-    merged = _read_and_stack(stack)
+            pass  # only this program's own checked data is read back; this is a last guard
+    merged = _parse_and_stack(sources, problems)
     if key:
-        cache.write(key, merged)
+        cache.write(key, merged, environ)
     return catalogue_from_merged(merged)
 
 
-def _read_and_stack(stack: Sequence[tuple[Path, str]]) -> dict[str, Any]:
-    from .stack import CatalogueProblems, check_layer, stack_layers
+def load_catalogue(
+    extra: Sequence[str | Path] = (),
+    *,
+    only: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> Catalogue:
+    return load_stack(stack_paths(extra, only=only, environ=environ), environ=environ)
 
-    layers, problems = read_layers(stack)
+
+class Source(NamedTuple):
+    """One catalogue file's name (as given), its part in the stack, and its bytes."""
+
+    label: str
+    role: str
+    raw: bytes
+
+
+def _label(path: str | Path) -> str:
+    return str(path) if str(path) else "''"
+
+
+def read_sources(stack: Sequence[tuple[str | Path, str]]) -> tuple[list[Source], list[Problem]]:
+    """The bytes of every file, and a problem for each that cannot be read.
+
+    Every call reads them (the cache is keyed by their bytes), so this path imports neither
+    PyYAML nor the parser.
+    """
+    from .regularfile import NotReadable
+
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path, role in stack:
+        try:
+            # Standard input only when a command line names it: never from the environment.
+            raw = read_bytes(path, allow_stdin=role == COMMAND_LINE)
+        except NotReadable as error:
+            problems.append(Problem(_label(path), str(error)))
+            continue
+        sources.append(Source(_label(path), role, raw))
+    return sources, problems
+
+
+def read_bytes(path: str | Path, *, allow_stdin: bool = False) -> bytes:
+    """A catalogue file's bytes: a regular file only (standard input only when named so)."""
+    from .regularfile import NotReadable, read_regular
+
+    if allow_stdin and os.fspath(path) == STDIN_NAME:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise NotReadable("standard input is a terminal; pipe a catalogue file into it")
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise NotReadable(f"is larger than the {limit} MiB limit for a catalogue")
+    return raw
+
+
+def _parse_and_stack(sources: Sequence[Source], problems: list[Problem]) -> dict[str, Any]:
+    from .stack import CatalogueProblems, Layer, check_layer, stack_layers
+    from .yamlsafe import YamlProblem, decode, parse_text
+
+    layers: list[Layer] = []
+    problems = list(problems)
+    for source in sources:
+        try:
+            document = parse_text(decode(source.raw))
+        except YamlProblem as error:
+            problems.append(
+                Problem(source.label, error.message, line=error.line, column=error.column)
+            )
+            continue
+        layers.append(Layer(source.label, source.role, document))
     if problems:
         # The stack cannot be built, but each file that was read can still be checked.
         raise CatalogueError(problems + [p for layer in layers for p in check_layer(layer)])
@@ -123,25 +237,3 @@ def _read_and_stack(stack: Sequence[tuple[Path, str]]) -> dict[str, Any]:
         return stack_layers(layers)
     except CatalogueProblems as error:
         raise CatalogueError(error.problems) from None
-
-
-def load_catalogue(
-    extra: Sequence[Path] = (), *, only: bool = False, environ: Mapping[str, str] | None = None
-) -> Catalogue:
-    return load_stack(stack_paths(extra, only=only, environ=environ))
-
-
-def read_layers(stack: Sequence[tuple[Path, str]]) -> tuple[list[Layer], list[Problem]]:
-    from .stack import Layer
-    from .yamlsafe import YamlProblem, read_file
-
-    layers: list[Layer] = []
-    problems: list[Problem] = []
-    for path, role in stack:
-        try:
-            document = read_file(path)
-        except YamlProblem as error:
-            problems.append(Problem(str(path), error.message, line=error.line, column=error.column))
-            continue
-        layers.append(Layer(str(path), role, document))
-    return layers, problems

@@ -170,7 +170,7 @@ PagerOption = Annotated[
 class Settings:
     """What the global options chose, for the commands to read."""
 
-    def __init__(self, catalogues: list[Path], only: bool) -> None:
+    def __init__(self, catalogues: list[str], only: bool) -> None:
         self.catalogues = catalogues
         self.only = only
 
@@ -197,11 +197,12 @@ def main_options(
         ),
     ] = False,
     catalogue: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             "--catalogue",
             "-c",
             metavar="PATH",
+            path_type=str,  # kept as typed: Path('') would turn `--catalogue ''` into `.`
             help=f"Stack this catalogue file on the others (repeatable). Also: {ENV_VARIABLE}.",
         ),
     ] = None,
@@ -640,11 +641,13 @@ def about_command(
       neurobenefits about
       neurobenefits --catalogue clinic.yaml about
     """
-    from .catalogue import personal_overlay_path
+    from .catalogue import personal_overlay_path, personal_overlay_present
 
     catalogue = load(ctx)
     terminal = detect(color="never")
     personal = personal_overlay_path()
+    # Loaded whenever present: a personal overlay that is there but unreadable stops `load`.
+    present = personal_overlay_present(personal)
     files = [
         {
             "path": f.path,
@@ -664,7 +667,7 @@ def about_command(
             "references": len(catalogue.references),
             "cautions": len(catalogue.cautions),
             "files": files,
-            "personal_overlay": {"path": str(personal), "exists": personal.is_file()},
+            "personal_overlay": {"path": str(personal or ""), "exists": present},
         }
         emit(to_json(data, ascii_only=not terminal.unicode), terminal)
         return
@@ -684,7 +687,7 @@ def about_command(
         )
     lines += [
         "",
-        f"Personal overlay: {personal} ({'loaded' if personal.is_file() else 'not present'})",
+        f"Personal overlay: {personal or '(no home folder)'} ({'loaded' if present else 'not present'})",
     ]
     lines.append(f"More files: {ENV_VARIABLE} (separated by {os.pathsep!r}) and --catalogue PATH.")
     emit("\n".join(lines) + "\n", terminal)
@@ -694,9 +697,11 @@ def about_command(
 def validate_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
-            metavar="[PATH]...", help="Catalogue files to check (default: the whole stack)."
+            metavar="[PATH]...",
+            help="Catalogue files to check (default: the whole stack).",
+            path_type=str,
         ),
     ] = None,
     fmt: Annotated[
@@ -721,15 +726,16 @@ def validate_command(
     if settings.only and not extra:
         fail("--only needs at least one file to validate.", exitcodes.USAGE)
     problems = []
+    stack = stack_paths(extra, only=settings.only)
     try:
-        catalogue = load_stack(stack_paths(extra, only=settings.only))
+        catalogue = load_stack(stack)
     except CatalogueError as error:
         problems = error.problems
     terminal = detect(color="never")
     if fmt is DataFormat.json:
         from .formats import to_json
 
-        checked = [str(p) for p in extra] if extra else [f.path for f in catalogue.files]
+        checked = [str(path) for path, _ in (stack[-len(extra) :] if extra else stack)]
         text = to_json(
             {"valid": not problems, "files": checked, "problems": [p.as_dict() for p in problems]},
             ascii_only=not terminal.unicode,

@@ -11,6 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# Characters refused because a reader cannot see them, or because they reorder what is seen
+# (a "Trojan Source" title that reads one way and sorts, searches or matches another).
+# Direction controls (embeddings, overrides, isolates) are refused in all text; invisible
+# characters (zero-width space, direction marks, word joiners, byte-order marks, Hangul
+# fillers, tag characters) in one-line text: titles, names, keys and labels, where line and
+# paragraph separators are refused as any line break is. Zero-width joiners and variation
+# selectors stay allowed: scripts and emoji need them. Each constant is the inside of a
+# regular-expression character class, which the JSON Schema shares.
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f"
+    "\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb"
+)
+# Tag characters (U+E0000 to U+E007F) hide text from readers too; kept apart because a
+# JSON Schema pattern (ECMAScript, without the u flag) cannot hold a range beyond U+FFFF.
+INVISIBLE_TAGS = "\U000e0000-\U000e007f"
 # A key holds a letter, so that `references 8` is always benefit 8 and never a key.
 REFERENCE_ID_PATTERN = r"^(?:[a-z]|[0-9][0-9_-]*[a-z])[a-z0-9_-]*$"
 # The DOI Handbook's syntax (`10.` registrant `/` suffix) with the suffix characters that
@@ -25,6 +42,12 @@ class Text:
     pattern: str | None = None
     pattern_hint: str = ""
     one_line: bool = False
+    max_length: int | None = None
+
+    @property
+    def length_limit(self) -> int:
+        """At most this many characters: a line of text is short, prose longer."""
+        return self.max_length or (MAX_LINE_LENGTH if self.one_line else MAX_PROSE_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,7 @@ class Integer:
 class ListOf:
     item: Spec
     description: str = ""
+    max_items: int = 100
 
 
 @dataclass(frozen=True)
@@ -45,6 +69,7 @@ class MapOf:
     key: Text
     value: Spec
     description: str = ""
+    max_items: int = 100
 
 
 @dataclass(frozen=True)
@@ -57,7 +82,18 @@ class Record:
 
 Spec = Text | Integer | ListOf | MapOf | Record
 
-SLUG = Text("lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", one_line=True)
+# Limits, far above what a catalogue needs, that keep every call within seconds and bounded
+# memory whatever a file holds (README, "A catalogue is input from outside").
+MAX_LINE_LENGTH = 1_000
+MAX_PROSE_LENGTH = 20_000
+MAX_BENEFITS = 10_000
+MAX_REFERENCES = 10_000
+MAX_CAUTIONS = 1_000
+MAX_SYNONYM_GROUPS = 5_000
+
+SLUG = Text(
+    "lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", True, max_length=100
+)
 ONE_LINE = Text(one_line=True)
 PROSE = Text()
 REFERENCE_ID = Text(
@@ -65,6 +101,7 @@ REFERENCE_ID = Text(
     REFERENCE_ID_PATTERN,
     "lower-case letters, digits, - and _, with at least one letter; e.g. moyer2004",
     one_line=True,
+    max_length=100,
 )
 
 EVIDENCE = Record(
@@ -124,8 +161,8 @@ CAUTION = Record(
         "text": PROSE,
         "references": ListOf(REFERENCE_ID),
     },
-    required=("id", "title", "who", "text"),
-    description="Something to know before massaging a client with a neurological condition",
+    required=("id",),
+    description="Something to know before massaging a client; a new id needs title, who, text",
 )
 
 CATALOGUE = Record(
@@ -139,17 +176,23 @@ CATALOGUE = Record(
         "closing": PROSE,
         "disclaimer": PROSE,
         "categories": MapOf(SLUG, ONE_LINE, "category key -> label"),
-        "synonyms": ListOf(ListOf(ONE_LINE), "groups of words that mean the same"),
+        "synonyms": ListOf(
+            ListOf(ONE_LINE), "groups of words that mean the same", MAX_SYNONYM_GROUPS
+        ),
         "verdicts": MapOf(ONE_LINE, PROSE, "verdict -> what it means"),
         "evidence_as_of": ONE_LINE,
-        "benefits": ListOf(BENEFIT),
-        "references": MapOf(REFERENCE_ID, REFERENCE, "reference key -> source"),
-        "cautions": ListOf(CAUTION),
+        "benefits": ListOf(BENEFIT, max_items=MAX_BENEFITS),
+        "references": MapOf(
+            REFERENCE_ID, REFERENCE, "reference key -> source", max_items=MAX_REFERENCES
+        ),
+        "cautions": ListOf(CAUTION, max_items=MAX_CAUTIONS),
     },
     description="A neurobenefits catalogue, or an overlay on one",
 )
 
 # Fields a benefit must have once every file is stacked (an overlay may extend by id only).
 BENEFIT_REQUIRED = ("id", "slug", "title", "category", "summary", "description")
+# Fields a caution must have once every file is stacked (an overlay may extend by id only).
+CAUTION_REQUIRED = ("id", "title", "who", "text")
 # Top-level fields the stacked catalogue must have. The disclaimer is never optional.
 CATALOGUE_REQUIRED = ("schema_version", "title", "disclaimer", "categories", "benefits")

@@ -17,8 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .problems import Problem, describe_path
-from .spec import BENEFIT_REQUIRED, CATALOGUE, CATALOGUE_REQUIRED
-from .validate import check
+from .spec import (
+    BENEFIT,
+    BENEFIT_REQUIRED,
+    CATALOGUE,
+    CATALOGUE_REQUIRED,
+    CAUTION,
+    CAUTION_REQUIRED,
+    ListOf,
+    MapOf,
+    Record,
+)
+from .validate import check, too_many
 from .yamlsafe import Document
 
 PathKey = tuple[str | int, ...]
@@ -152,9 +162,14 @@ class _Merger:
         origins.setdefault((key, ""), _Origin(layer, path))
         for field, value in entry.items():
             if field in _LIST_FIELDS and field in merged:
-                merged[field] = merged[field] + [
-                    item for item in value if item not in merged[field]
-                ]
+                # A set of what is there keeps this linear: two 30,000-word lists merge at once.
+                seen = set(merged[field])
+                added = []
+                for item in value:
+                    if item not in seen:
+                        seen.add(item)
+                        added.append(item)
+                merged[field] = merged[field] + added
             else:
                 merged[field] = value
             origins[(key, field)] = _Origin(layer, (*path, field))
@@ -166,9 +181,43 @@ class _Merger:
             layer.label, message, describe_path(origin.path, layer.document.data), line, column
         )
 
+    def check_limits(self) -> list[Problem]:
+        """The stack obeys the limits each file obeys: lists grow as files are stacked."""
+        problems: list[Problem] = []
+        last_file = _Origin(len(self.layers) - 1, ())
+        sizes = {**self.top, "benefits": self.benefits, "cautions": self.cautions}
+        for name, spec in CATALOGUE.fields.items():
+            if not isinstance(spec, ListOf | MapOf):
+                continue
+            count = len(sizes.get(name, ()))
+            if count > spec.max_items:
+                origin = self.top_origin.get(name, last_file)
+                problems.append(
+                    self._problem(origin, f"the stack {too_many(count, spec.max_items, 'entries')}")
+                )
+        groups: tuple[
+            tuple[dict[Any, dict[str, Any]], dict[tuple[Any, str], _Origin], Record], ...
+        ] = (
+            (self.benefits, self.benefit_origin, BENEFIT),
+            (self.cautions, self.caution_origin, CAUTION),
+        )
+        for entries, origins, record in groups:
+            for key, entry in entries.items():
+                for field in _LIST_FIELDS:
+                    items = record.fields.get(field)
+                    count = len(entry.get(field, ()))
+                    if isinstance(items, ListOf) and count > items.max_items:
+                        origin = origins.get((key, field), origins[(key, "")])
+                        problems.append(
+                            self._problem(
+                                origin, f"the stack {too_many(count, items.max_items, 'items')}"
+                            )
+                        )
+        return problems
+
     def check_whole(self) -> list[Problem]:
         """Problems of the stacked catalogue: missing fields and names that point nowhere."""
-        problems: list[Problem] = []
+        problems: list[Problem] = self.check_limits()
         last_file = _Origin(len(self.layers) - 1, ())
         present = {*self.top, *(("benefits",) if self.benefits else ())}
         for name in CATALOGUE_REQUIRED:
@@ -247,6 +296,14 @@ class _Merger:
                     )
                 )
         for caution_id, caution in self.cautions.items():
+            missing = [name for name in CAUTION_REQUIRED if name not in caution]
+            if missing:
+                problems.append(
+                    self._problem(
+                        self.caution_origin[(caution_id, "")],
+                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a new caution needs {', '.join(CAUTION_REQUIRED)}",
+                    )
+                )
             problems.extend(
                 self._missing_references(
                     caution.get("references", []), references, self.caution_origin[(caution_id, "")]

@@ -8,7 +8,17 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from .spec import Integer, ListOf, MapOf, Record, Spec, Text
+from .spec import (
+    DIRECTION_CONTROLS,
+    INVISIBLE,
+    INVISIBLE_TAGS,
+    Integer,
+    ListOf,
+    MapOf,
+    Record,
+    Spec,
+    Text,
+)
 
 PathKey = tuple[str | int, ...]
 Finding = tuple[PathKey, str]
@@ -16,6 +26,8 @@ Finding = tuple[PathKey, str]
 
 def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
     """Yield (path, message) for each way `value` departs from `spec`."""
+    if _fine(value, spec):
+        return
     if isinstance(spec, Text):
         yield from _check_text(value, spec, path)
     elif isinstance(spec, Integer):
@@ -24,8 +36,13 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
         if not isinstance(value, list):
             yield path, f"expected a list, got {describe_value(value)}"
             return
+        if len(value) > spec.max_items:
+            yield path, too_many(len(value), spec.max_items, "items")
+            return
+        item_spec = spec.item
         for index, item in enumerate(value):
-            yield from check(item, spec.item, (*path, index))
+            if not _fine(item, item_spec):
+                yield from check(item, item_spec, (*path, index))
     elif isinstance(spec, MapOf):
         if not isinstance(value, dict):
             yield (
@@ -33,9 +50,14 @@ def check(value: Any, spec: Spec, path: PathKey = ()) -> Iterator[Finding]:
                 f"expected a mapping of {spec.description or 'keys to values'}, got {describe_value(value)}",
             )
             return
+        if len(value) > spec.max_items:
+            yield path, too_many(len(value), spec.max_items, "entries")
+            return
         for key, item in value.items():
-            yield from _check_text(key, spec.key, (*path, key), what="key")
-            yield from check(item, spec.value, (*path, key))
+            if not _fine(key, spec.key):
+                yield from _check_text(key, spec.key, (*path, key), what="key")
+            if not _fine(item, spec.value):
+                yield from check(item, spec.value, (*path, key))
     else:
         yield from _check_record(value, spec, path)
 
@@ -54,7 +76,7 @@ def _check_record(value: Any, spec: Record, path: PathKey) -> Iterator[Finding]:
         field_spec = spec.fields.get(key) if isinstance(key, str) else None
         if field_spec is None:
             yield (*path, key), unknown_field_message(key, spec.fields)
-        else:
+        elif not _fine(item, field_spec):
             yield from check(item, field_spec, (*path, key))
 
 
@@ -65,12 +87,48 @@ def unknown_field_message(key: object, known: dict[str, Spec]) -> str:
     return f"unknown field {key!r}; expected one of: {', '.join(known)}"
 
 
+def _fine(value: Any, spec: Spec) -> bool:
+    """Whether a text or a number certainly passes: one test for the common case, since the
+    cache's data is checked on every call. False only means "look closer"."""
+    if isinstance(spec, Text):
+        return (
+            type(value) is str
+            and len(value) <= spec.length_limit
+            and _suspect(spec.one_line).search(value) is None
+            and (not spec.one_line or "\n" not in value.strip())
+            and (spec.pattern is None or _compiled(spec.pattern).match(value) is not None)
+            and not value.isspace()
+            and value != ""
+        )
+    if isinstance(spec, Integer):
+        return (
+            type(value) is int
+            and (spec.minimum is None or value >= spec.minimum)
+            and (spec.maximum is None or value <= spec.maximum)
+        )
+    return False
+
+
+@cache
+def _suspect(one_line: bool) -> re.Pattern[str]:
+    """Any character that a text of this kind may not hold, or that needs a closer look."""
+    hidden = (
+        f"{DIRECTION_CONTROLS}{INVISIBLE}{INVISIBLE_TAGS}\u2028\u2029"
+        if one_line
+        else DIRECTION_CONTROLS
+    )
+    return re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{hidden}]")
+
+
 def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> Iterator[Finding]:
     if not isinstance(value, str):
         yield path, f"expected {spec.description or what}, got {describe_value(value)}"
         return
     if not value.strip():
         yield path, f"is empty; expected {spec.description or what}"
+        return
+    if len(value) > spec.length_limit:
+        yield path, f"is {len(value):,} characters long; at most {spec.length_limit:,} are allowed"
         return
     control = _CONTROL.search(value)
     if control:
@@ -80,7 +138,17 @@ def _check_text(value: Any, spec: Text, path: PathKey, what: str = "text") -> It
             f"contains the control character U+{ord(control.group()):04X}; catalogue text must be printable",
         )
         return
-    if spec.one_line and ("\n" in value.strip() or "\r" in value):
+    hidden = (_HIDDEN_IN_LINE if spec.one_line else _HIDDEN_IN_PROSE).search(value)
+    if hidden:
+        char = hidden.group()
+        why = (
+            "a direction control, which can reorder what a reader sees"
+            if _DIRECTION.match(char)
+            else "an invisible character, so two names could look the same and differ"
+        )
+        yield path, f"contains U+{ord(char):04X}, {why}; remove it"
+        return
+    if spec.one_line and (_LINE_BREAK.search(value.strip()) or "\r" in value):
         yield path, "must be a single line"
     # fullmatch: `$` alone would let a value end in a newline.
     if spec.pattern and not _compiled(spec.pattern).fullmatch(value):
@@ -121,7 +189,15 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
+def too_many(count: int, limit: int, what: str) -> str:
+    return f"has {count:,} {what}; at most {limit:,} are allowed"
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")
+_DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
+_HIDDEN_IN_PROSE = _DIRECTION
+_HIDDEN_IN_LINE = re.compile(f"[{DIRECTION_CONTROLS}{INVISIBLE}{INVISIBLE_TAGS}]")
 
 
 @cache

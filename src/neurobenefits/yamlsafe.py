@@ -1,21 +1,29 @@
 """Read YAML text into plain data, safely, remembering where each value came from.
 
-PyYAML's safe loaders still keep the last of two duplicate keys, expand aliases without
-limit and forget line numbers. Here the C parser (or the pure-Python one) only composes
-the node tree; this module turns nodes into dicts, lists and scalars itself, so that it can
-refuse what a catalogue never needs (tags beyond the standard ones, aliases, duplicate or
-non-text keys) and record a line and column for every value.
+PyYAML's safe loaders keep the last of two duplicate keys, expand aliases without limit,
+forget line numbers, and compose the whole node tree before anything can be refused (a
+10 MB list takes a minute and gigabytes). Here the parser (libyaml when present) only
+produces events; this module builds dicts, lists and scalars from them itself, so that it
+can refuse what a catalogue never needs (tags beyond the standard ones, anchors and aliases,
+duplicate or non-text keys), stop as soon as a limit is passed, and record a line and column
+for every value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-MAX_FILE_BYTES = 32 * 1024 * 1024  # ten thousand benefits take about 11 MB
-MAX_NODES = 5_000_000  # a ceiling on work, whatever the file holds
+from .problems import printable
+
+# Limits on what one file may hold (its size: catalogue.py): each keeps a call within seconds and bounded memory,
+# and each is far beyond what a catalogue needs (ten thousand benefits take about 9 MB and
+# 300,000 values; the deepest field is 5 levels down). README lists them.
+MAX_VALUES = 1_000_000
+MAX_ITEMS = 20_000  # in one list or mapping
+MAX_DEPTH = 20
+MAX_NUMBER_DIGITS = 30
 
 PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -31,6 +39,9 @@ _SCALAR_TAGS = {
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_ANCHOR_MESSAGE = (
+    "anchors and aliases (&name, *name) are not allowed in a catalogue; write the value out"
+)
 
 
 class YamlProblem(Exception):
@@ -57,29 +68,8 @@ class Document:
         return self.positions.get(path, (1, 1))
 
 
-def read_file(path: Path) -> Document:
-    """Read and parse a YAML file, or raise YamlProblem saying what is wrong with it."""
-    return parse_text(read_text(path))
-
-
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (a byte-order mark is allowed), within the size limit."""
-    try:
-        if path.is_dir():
-            raise YamlProblem("is a directory; expected a YAML file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise YamlProblem("no such file") from None
-    except PermissionError:
-        raise YamlProblem("permission denied; the file must be readable") from None
-    except IsADirectoryError:
-        raise YamlProblem("is a directory; expected a YAML file") from None
-    except OSError as error:
-        raise YamlProblem(f"cannot be read ({error.strerror or error})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise YamlProblem(f"is larger than the {limit} MiB limit for a catalogue")
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is allowed), or a problem naming the first bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -97,28 +87,35 @@ def parse_text(text: str) -> Document:
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        return _Builder(loader).document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = error.problem or "invalid YAML"
         if error.context:
             reason = f"{error.context}, {reason}"
-        raise YamlProblem(f"not valid YAML: {reason}", line, column) from None
+        raise YamlProblem(f"not valid YAML: {printable(reason)}", line, column) from None
+    except yaml.reader.ReaderError as error:
+        # The reader names the first character it refuses; where it is, as line:column.
+        character = chr(error.character) if isinstance(error.character, int) else ""
+        line, column = _line_and_column(text, text.find(character) if character else -1)
+        raise YamlProblem(
+            f"not valid YAML: the control character U+{ord(character or '?'):04X} is not allowed; "
+            "catalogue text must be printable",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(f"not valid YAML: {error}") from None
-    except RecursionError:
-        raise YamlProblem("not valid YAML: nesting is too deep") from None
+        raise YamlProblem(f"not valid YAML: {printable(str(error).splitlines()[0])}") from None
     finally:
         loader.dispose()
-    if node is None:
-        return Document(None, {(): (1, 1)})
-    builder = _Builder(loader)
-    try:
-        data = builder.build(node, ())
-    except RecursionError:
-        raise YamlProblem("nesting is too deep for a catalogue") from None
-    return Document(data, builder.positions)
+
+
+def _line_and_column(text: str, index: int) -> Position:
+    if index < 0:
+        return (0, 0)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _tag_name(tag: str) -> str:
@@ -127,66 +124,174 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
+def _where(event: Any) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+@dataclass
+class _Open:
+    """A list or mapping being built, and where its next value goes."""
+
+    value: list[Any] | dict[Hashable, Any]
+    path: PathKey
+    is_list: bool
+    key: Any = None  # a mapping's key waiting for its value
+    has_key: bool = False
+
+
 class _Builder:
-    """Turns composed nodes into plain data, refusing what a catalogue must not hold."""
+    """Builds plain data from parser events, refusing what a catalogue must not hold."""
 
     def __init__(self, loader: Any) -> None:
-        self.loader = loader
-        self.positions: dict[PathKey, Position] = {}
-        self.seen: set[int] = set()
-        self.count = 0
-
-    def build(self, node: Any, path: PathKey) -> Any:
         import yaml
 
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise YamlProblem(f"has more than {MAX_NODES:,} values; a catalogue is far smaller")
-        mark = node.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        self.positions.setdefault(path, where)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, where)
-        # An alias makes two places share one node; catalogues never need that, and
-        # refusing it is what stops an alias bomb from expanding.
-        if id(node) in self.seen:
-            raise YamlProblem(
-                "aliases (*name) are not allowed in a catalogue; write it out", *where
-            )
-        self.seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                raise YamlProblem(
-                    f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
-                )
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if node.tag != _MAP_TAG:
-            raise YamlProblem(
-                f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
-            )
-        result: dict[Hashable, Any] = {}
-        for key_node, value_node in node.value:
-            key_where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem("a key must be plain text or a number", *key_where)
-            key = self._scalar(key_node, key_where)
-            if isinstance(key, bool) or not isinstance(key, str | int):
-                raise YamlProblem(
-                    f"key {key_node.value!r} must be text or a whole number", *key_where
-                )
-            if key in result:
-                raise YamlProblem(
-                    f"duplicate key {key!r}; each key may appear once in a mapping", *key_where
-                )
-            # A field's place is where its value starts: that is what a problem is about.
-            result[key] = self.build(value_node, path + (key,))
-        return result
+        self.yaml = yaml
+        self.loader = loader
+        self.positions: dict[PathKey, Position] = {}
+        self.count = 0
 
-    def _scalar(self, node: Any, where: Position) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            raise YamlProblem(
-                f"unknown tag {_tag_name(node.tag)}; catalogues use plain YAML", *where
+    def document(self) -> Document:
+        events = self.yaml.events
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(events.StreamEndEvent):
+            return Document(None, {(): (1, 1)})
+        start = loader.get_event()  # document start
+        data = self._value()
+        loader.get_event()  # document end
+        if not loader.check_event(events.StreamEndEvent):
+            extra = loader.get_event()
+            raise self.yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                start.start_mark,
+                "but found another document",
+                extra.start_mark,
             )
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # a date stays as the text written
-        return self.loader.construct_object(node, deep=True)
+        return Document(data, self.positions)
+
+    def _value(self) -> Any:
+        """One whole value (a scalar, or a list or mapping with everything inside it)."""
+        events = self.yaml.events
+        scalar, alias = events.ScalarEvent, events.AliasEvent
+        ends = (events.SequenceEndEvent, events.MappingEndEvent)
+        get_event = self.loader.get_event
+        stack: list[_Open] = []
+        while True:
+            event = get_event()
+            kind = type(event)
+            top = stack[-1] if stack else None
+            if kind is alias or (kind not in ends and event.anchor is not None):
+                # Refusing them is also what stops an alias bomb from expanding.
+                raise YamlProblem(_ANCHOR_MESSAGE, *_where(event))
+            if kind in ends:
+                value: Any = stack.pop().value
+            elif top is not None and not top.is_list and not top.has_key:
+                top.key = self._key(event, top.value)
+                top.has_key = True
+                continue
+            else:
+                where = _where(event)
+                path = self._path_of(top)
+                self._count(where, top)
+                self.positions.setdefault(path, where)
+                if kind is scalar:
+                    value = self._scalar(event, where)
+                else:
+                    value = self._collection(event, where)
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(
+                            f"is nested more than {MAX_DEPTH} deep; a catalogue needs 5", *where
+                        )
+                    stack.append(_Open(value, path, isinstance(value, list)))
+                    continue
+            if not stack:
+                return value
+            parent = stack[-1]
+            if parent.is_list:
+                parent.value.append(value)  # type: ignore[union-attr]
+            else:
+                parent.value[parent.key] = value
+                parent.has_key = False
+
+    @staticmethod
+    def _path_of(top: _Open | None) -> PathKey:
+        if top is None:
+            return ()
+        if top.is_list:
+            return (*top.path, len(top.value))
+        return (*top.path, top.key)
+
+    def _count(self, where: Position, top: _Open | None) -> None:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise YamlProblem(
+                f"has more than {MAX_VALUES:,} values; a catalogue is far smaller", *where
+            )
+        if top is not None and len(top.value) >= MAX_ITEMS:
+            kind = "items" if isinstance(top.value, list) else "keys"
+            raise YamlProblem(
+                f"a list or mapping has more than {MAX_ITEMS:,} {kind}; a catalogue is far smaller",
+                *where,
+            )
+
+    def _resolve(self, value: str, plain: bool) -> str:
+        """The tag of an untagged scalar, as PyYAML's resolver gives it (inlined: it runs for
+        every value, and most are text that no implicit pattern can match)."""
+        if not plain:
+            return "tag:yaml.org,2002:str"
+        table = self.loader.yaml_implicit_resolvers
+        for tag, pattern in [*table.get(value[:1], ()), *table.get(None, ())]:
+            if pattern.match(value):
+                return str(tag)
+        return "tag:yaml.org,2002:str"
+
+    def _collection(self, event: Any, where: Position) -> list[Any] | dict[Hashable, Any]:
+        is_list = isinstance(event, self.yaml.events.SequenceStartEvent)
+        if event.tag not in (None, "!", _SEQ_TAG if is_list else _MAP_TAG):
+            raise YamlProblem(
+                f"unknown tag {printable(_tag_name(event.tag))}; catalogues use plain YAML", *where
+            )
+        return [] if is_list else {}
+
+    def _key(self, event: Any, mapping: Any) -> str | int:
+        where = _where(event)
+        if not isinstance(event, self.yaml.events.ScalarEvent):
+            raise YamlProblem("a key must be plain text or a number", *where)
+        key = self._scalar(event, where)
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise YamlProblem(
+                f"key {printable(repr(event.value))} must be text or a whole number", *where
+            )
+        if key in mapping:
+            raise YamlProblem(
+                f"duplicate key {printable(repr(key))}; each key may appear once in a mapping",
+                *where,
+            )
+        return key
+
+    def _scalar(self, event: Any, where: Position) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolve(event.value, event.implicit[0])
+        if tag not in _SCALAR_TAGS:
+            raise YamlProblem(
+                f"unknown tag {printable(_tag_name(tag))}; catalogues use plain YAML", *where
+            )
+        if tag == "tag:yaml.org,2002:str":
+            return event.value
+        if tag == "tag:yaml.org,2002:timestamp":
+            return event.value  # a date stays as the text written
+        if tag == "tag:yaml.org,2002:int" and len(event.value) > MAX_NUMBER_DIGITS:
+            raise YamlProblem(
+                f"a number of {len(event.value):,} digits is too long; "
+                f"catalogue numbers have at most {MAX_NUMBER_DIGITS}",
+                *where,
+            )
+        node = self.yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        try:
+            return self.loader.yaml_constructors[tag](self.loader, node)
+        except (ValueError, OverflowError):
+            kind = _tag_name(tag)[2:]
+            raise YamlProblem(
+                f"{printable(repr(event.value))} cannot be read as {kind}", *where
+            ) from None
