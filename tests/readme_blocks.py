@@ -8,8 +8,10 @@ A block is written in README.md as
     ```
     <!-- /output -->
 
-and holds what that command prints at 80 columns in a pipe. `python tests/readme_blocks.py`
-rewrites every block from the current code; tests/test_readme.py fails when one is stale.
+and holds what that command prints at 80 columns in a pipe, run as a real process (Click's
+test runner would format --help at a width of its own, wider than a terminal gives).
+`python tests/readme_blocks.py` rewrites every block from the current code;
+tests/test_readme.py fails when one is stale.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import subprocess
 import sys
 from pathlib import Path
-
-from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
@@ -31,42 +32,59 @@ BLOCK = re.compile(
 
 def command_output(command: str) -> str:
     """What `command` prints: stdout, then stderr, as a user would see in a terminal."""
-    from neurobenefits.cli import app
-
     words = shlex.split(command)
     assert words[0] == "neurobenefits", command
     env = {
-        "COLUMNS": "80",
-        "NO_COLOR": "1",
-        "XDG_CONFIG_HOME": "/nonexistent",
-        "NEUROBENEFITS_CATALOGUE": "",
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("NO_COLOR", "FORCE_COLOR", "NEUROBENEFITS_PAGER", "PAGER", "SHELL")
     }
-    saved = {key: os.environ.get(key) for key in env}
-    cwd = Path.cwd()
-    os.chdir(REPO)  # README's commands name files relative to the repository
-    try:
-        result = CliRunner().invoke(app, words[1:], env=env, prog_name="neurobenefits")
-    finally:
-        os.chdir(cwd)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    env.update(
+        {
+            "COLUMNS": "80",
+            "LINES": "50",
+            "NO_COLOR": "1",
+            "XDG_CONFIG_HOME": "/nonexistent",
+            "NEUROBENEFITS_CATALOGUE": "",
+            "PYTHONPATH": str(REPO / "src"),
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
+    # README's commands name files relative to the repository, so they run from there.
+    result = subprocess.run(
+        [sys.executable, "-m", "neurobenefits", *words[1:]],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
     # The checkout's own folder differs from machine to machine; README shows a stand-in.
     text = (result.stdout + result.stderr).replace(str(REPO), "/path/to/neurobenefits")
     return text if text.endswith("\n") else text + "\n"
 
 
+def _outputs(readme: str) -> dict[str, str]:
+    """Each block's command and its output, run side by side (each is a whole process)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = list(dict.fromkeys(m.group("command") for m in BLOCK.finditer(readme)))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(zip(commands, pool.map(command_output, commands), strict=True))
+
+
 def render(readme: str) -> str:
-    return BLOCK.sub(lambda m: m.group(1) + command_output(m.group("command")) + m.group(4), readme)
+    outputs = _outputs(readme)
+    return BLOCK.sub(lambda m: m.group(1) + outputs[m.group("command")] + m.group(4), readme)
 
 
 def stale_blocks(readme: str) -> list[str]:
+    outputs = _outputs(readme)
     return [
         m.group("command")
         for m in BLOCK.finditer(readme)
-        if m.group("body") != command_output(m.group("command"))
+        if m.group("body") != outputs[m.group("command")]
     ]
 
 

@@ -28,13 +28,31 @@ def test_list_prints_all_fourteen_with_the_disclaimer() -> None:
 
 
 def test_list_table_has_columns_and_evidence() -> None:
-    result = run("list", "--format", "table")
+    result = run("list", "--format", "table", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     header = next(line for line in result.stdout.splitlines() if "No." in line)
     for column in ("No.", "Title", "Category", "Summary", "Evidence"):
         assert column in header
     assert "[-] not supported" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour in a pipe
+
+
+def test_list_at_80_columns_fits_a_screen_with_each_summary_under_its_title() -> None:
+    result = run("list", "--format", "table")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rules = [number for number, line in enumerate(lines) if set(line) == {"\u2500"}]
+    assert len(rules) == 2  # under the header, and under the last benefit
+    assert rules[1] + 1 <= 45, rules  # the whole list; the legend and disclaimer follow
+    header = next(line for line in lines if "No." in line)
+    assert header.split() == ["No.", "Benefit", "Evidence"]
+    first = lines.index(next(line for line in lines if "Pain Relief" in line))
+    assert lines[first].split()[:4] == ["1", "Pain", "Relief", "(Body)"]
+    assert lines[first].endswith("[+] supported")
+    assert lines[first + 1].startswith("    Eases pain")
+    # Every line is used: no row is a strip of wrapped words beside empty columns.
+    body = lines[first : rules[1]]
+    assert sum(len(line) for line in body) / len(body) > 55
 
 
 def test_list_category_filters_and_accepts_a_prefix() -> None:
@@ -180,7 +198,7 @@ def test_search_limit() -> None:
     assert run("search", "muscle", "--limit", "0").exit_code == exitcodes.USAGE
 
 
-def test_version_comes_from_package_metadata() -> None:
+def test_version_is_the_one_the_build_recorded() -> None:
     from importlib.metadata import version
 
     result = run("--version")
@@ -234,7 +252,7 @@ def test_cautions_lists_all_six_and_shows_one() -> None:
 def test_references_lists_who_cites_each() -> None:
     result = run("references", "moyer2011")
     assert result.exit_code == 0
-    assert "Cited by: benefit 5" in result.stdout
+    assert "Cited by benefit 5 Lowered Cortisol Levels." in result.stdout
     assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in result.stdout
     missing = run("references", "smith1999")
     assert missing.exit_code == exitcodes.NOT_FOUND
@@ -251,3 +269,79 @@ def test_about_names_the_files(tmp_path: Path) -> None:
     assert "benefits.yaml (bundled): 14 added, 0 extended" in result.stdout
     assert "Personal overlay:" in result.stdout
     assert "(not present)" in result.stdout
+
+
+def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("benefits:\n  - id: 8\n    notes: Ask before the session.\n")
+    before = run("-c", str(clinic), "show", "8")
+    after = run("show", "8", "-c", str(clinic))
+    assert after.exit_code == before.exit_code == 0, after.stderr
+    assert "Ask before the session." in after.stdout
+    assert after.stdout == before.stdout
+    only = run("list", "--only", "--catalogue", str(clinic))
+    assert only.exit_code == exitcodes.CATALOGUE  # an overlay alone is no catalogue
+    assert "Usage:" not in only.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("show", "8", "--json"),
+            "No such option: --json. Did you mean --format json? Try 'neurobenefits show --help'.\n",
+        ),
+        (
+            ("show", "--json"),
+            "No such option: --json. Did you mean --format json? Try 'neurobenefits show --help'.\n",
+        ),
+        (
+            ("list", "--csv"),
+            "No such option: --csv. Did you mean --format csv? Try 'neurobenefits list --help'.\n",
+        ),
+        (
+            ("references", "--bibtex"),
+            "No such option: --bibtex. Did you mean --format bibtex? "
+            "Try 'neurobenefits references --help'.\n",
+        ),
+        (("lst",), "No such command 'lst'. Did you mean 'list'? Try 'neurobenefits --help'.\n"),
+        (("show",), "Missing argument 'REF'. Try 'neurobenefits show --help'.\n"),
+        (
+            ("list", "--format"),
+            "Option '--format' requires an argument. Try 'neurobenefits list --help'.\n",
+        ),
+        (
+            ("list", "--colour", "always"),
+            "No such option: --colour (Possible options: --catalogue, --color). "
+            "Try 'neurobenefits list --help'.\n",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_hint(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "-f", "JSON"),
+        ("list", "--format", "Json", "--color", "NEVER"),
+        ("show", "8", "-f", "JSON"),
+        ("references", "-f", "Json"),
+        ("about", "-f", "JSON"),
+    ],
+)
+def test_choices_are_case_insensitive(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+
+
+def test_an_invalid_choice_names_the_valid_ones_in_one_line() -> None:
+    result = run("list", "-f", "jsn")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.count("\n") == 1
+    assert "'jsn' is not one of 'table', 'plain', 'json'" in result.stderr

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,6 +66,85 @@ def test_fish_completes_formats(command: str, formats: list[str]) -> None:
 
 def test_bash_completes_caution_names() -> None:
     assert _complete("bash", "neurobenefits cautions auto") == ["autonomic-dysreflexia"]
+
+
+def _script(shell: str, running: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "NEUROBENEFITS_CATALOGUE"}
+    env["SHELL"] = running  # the shell that runs the command must not change the answer
+    result = subprocess.run(
+        [sys.executable, "-m", "neurobenefits", "completion", shell],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+@pytest.mark.parametrize("running", ["/bin/bash", "/usr/bin/zsh", "/usr/bin/fish"])
+def test_each_shell_gets_its_own_script_whatever_shell_runs_the_command(running: str) -> None:
+    bash = _script("bash", running)
+    assert "complete -o default -F _neurobenefits_completion neurobenefits" in bash
+    assert "_NEUROBENEFITS_COMPLETE=complete_bash" in bash
+    zsh = _script("zsh", running)
+    assert zsh.startswith("#compdef neurobenefits\n")
+    assert "compdef _neurobenefits_completion neurobenefits" in zsh
+    assert "_NEUROBENEFITS_COMPLETE=complete_zsh" in zsh
+    fish = _script("fish", running)
+    assert fish.startswith("complete --command neurobenefits ")
+    assert "_NEUROBENEFITS_COMPLETE=complete_fish" in fish
+    powershell = _script("powershell", running)
+    assert "Register-ArgumentCompleter -Native -CommandName neurobenefits" in powershell
+    assert '"complete_powershell"' in powershell
+    assert len({bash, zsh, fish, powershell}) == 4
+
+
+def test_an_unknown_shell_is_a_usage_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "neurobenefits", "completion", "tcsh"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "tcsh" in result.stderr
+    assert "bash" in result.stderr
+
+
+def test_the_bash_script_completes_in_a_real_bash(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    script = tmp_path / "neurobenefits.bash"
+    script.write_text(_script("bash", "/usr/bin/fish"), encoding="utf-8")
+    # The script calls `neurobenefits`: a stand-in on PATH runs this checkout's package.
+    stand_in = tmp_path / "bin" / "neurobenefits"
+    stand_in.parent.mkdir()
+    stand_in.write_text(f'#!/bin/sh\nexec {sys.executable} -m neurobenefits "$@"\n')
+    stand_in.chmod(0o755)
+    check = subprocess.run([bash, "-n", str(script)], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    session = (
+        f"source {script}\n"
+        "COMP_WORDS=(neurobenefits show mus); COMP_CWORD=2\n"
+        "_neurobenefits_completion neurobenefits\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    env = {**os.environ, "PATH": f"{stand_in.parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("NEUROBENEFITS_CATALOGUE", None)
+    result = subprocess.run(
+        [bash, "--norc", "-c", session], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "muscle-spasms-and-tone",
+        "muscle-function",
+        "muscle-repair-and-recovery",
+    ]
 
 
 def test_bash_completes_reference_keys_and_benefit_numbers_for_references() -> None:

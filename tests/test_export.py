@@ -133,9 +133,105 @@ def test_format_follows_the_output_name(tmp_path: Path) -> None:
     target = tmp_path / "sheet.htm"
     assert _export("1", "-o", str(target)).exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    markdown = tmp_path / "sheet.txt"
-    assert _export("1", "-o", str(markdown)).exit_code == 0
-    assert markdown.read_text(encoding="utf-8").startswith("# ")
+    for name in ("sheet.md", "sheet.MARKDOWN"):
+        assert _export("1", "-o", str(tmp_path / name)).exit_code == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("# ")
+    # An odd name is fine when --format says what to write.
+    text = tmp_path / "sheet.txt"
+    assert _export("1", "-o", str(text), "--format", "markdown").exit_code == 0
+    assert text.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--format", "html", "-o", "handout.pdf"),
+            "--format html contradicts the file name handout.pdf (pdf): name it handout.html, "
+            "or leave out --format.\n",
+        ),
+        (
+            ("-f", "markdown", "-o", "handout.HTM"),
+            "--format markdown contradicts the file name handout.HTM (html): name it "
+            "handout.md, or leave out --format.\n",
+        ),
+        (
+            ("-o", "two.docx"),
+            "Cannot tell the format of two.docx ('.docx'): name it .md, .html or .pdf, "
+            "or give --format markdown, html or pdf.\n",
+        ),
+        (
+            ("-o", "handout"),
+            "Cannot tell the format of handout (no extension): name it .md, .html or .pdf, "
+            "or give --format markdown, html or pdf.\n",
+        ),
+        (
+            ("--paper", "letter"),
+            "--paper sets the page size of a PDF or of the HTML's print layout; markdown has "
+            "no pages. Leave out --paper, or use --format html or pdf.\n",
+        ),
+        (
+            ("-o", "notes.md", "--paper", "a4"),
+            "--paper sets the page size of a PDF or of the HTML's print layout; markdown has "
+            "no pages. Leave out --paper, or use --format html or pdf.\n",
+        ),
+    ],
+)
+def test_export_refuses_what_it_would_get_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _export("1", *args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == message
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", "letter"), ("A4", "A4")])
+def test_paper_sets_the_html_print_size(tmp_path: Path, paper: str, size: str) -> None:
+    target = tmp_path / "handout.html"
+    assert _export("1", "--paper", paper, "-o", str(target)).exit_code == 0
+    assert f"@page {{ size: {size}; " in target.read_text(encoding="utf-8")
+    plain = tmp_path / "any-size.html"
+    assert _export("1", "-o", str(plain)).exit_code == 0
+    assert "@page { size" not in plain.read_text(encoding="utf-8")  # prints on A4 or Letter
+
+
+def test_notes_keep_paragraphs_and_line_breaks(tmp_path: Path) -> None:
+    notes = "Line one <b>\nLine two\r\n\n\n  New paragraph.  \n"
+    target = tmp_path / "handout.html"
+    assert _export("8", "--notes", notes, "-o", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert "<p>Line one &lt;b&gt;<br>\nLine two</p>\n<p>New paragraph.</p>" in page
+    markdown = _export("8", "--notes", notes).stdout
+    assert "## Notes from your therapist\n\nLine one \\<b\\>\\\nLine two\n\nNew paragraph.\n" in (
+        markdown
+    )
+
+
+def test_references_say_which_of_the_handouts_benefits_cite_them(tmp_path: Path) -> None:
+    markdown = _export("5", "6").stdout
+    # field2005 is cited by both; moyer2004 by 5 here (and by 4 and 14, not in this handout).
+    assert "Cited by benefits 5 Lowered Cortisol Levels; 6 Increased Dopamine" in markdown
+    assert "Cited by benefit 5 Lowered Cortisol Levels." in markdown
+    assert "14 Promotion" not in markdown
+    page = tmp_path / "h.html"
+    assert _export("5", "6", "-o", str(page)).exit_code == 0
+    assert '<span class="cited">Cited by benefit 5 Lowered Cortisol Levels.</span>' in (
+        page.read_text(encoding="utf-8")
+    )
+
+
+def test_the_title_in_the_running_footer_cannot_break_out_of_the_style(tmp_path: Path) -> None:
+    target = tmp_path / "handout.html"
+    title = 'Sam\'s "sheet" </style><script>x</script> \\'
+    assert _export("1", "--title", title, "-o", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    footer_rule = page[page.index("@bottom-left { content: ") :].split(";")[0]
+    assert footer_rule.endswith(
+        '"Sam\\27 s \\22 sheet\\22  \\3c \\2f style\\3e \\3c script\\3e x\\3c \\2f script\\3e  \\5c "'
+    )
+    assert "script" not in _structure(page).tags
 
 
 def test_notes_and_catalogue_text_are_escaped(tmp_path: Path) -> None:

@@ -176,3 +176,22 @@ def test_pager_on_a_terminal(tmp_path: Path) -> None:
     assert process.returncode == 0, process.stderr
     assert "Reduction of Muscle Spasms and Tone" in paged.read_text(encoding="utf-8")
     assert "Evidence" in paged.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_svg_uses_system_fonts_and_fetches_nothing(command: str) -> None:
+    result = run(*COMMANDS[command], "--format", "svg")
+    assert result.exit_code == 0
+    svg = result.stdout
+    assert "@font-face" not in svg
+    assert svg.count("url(") == svg.count("url(#")  # only references within the picture
+    assert "monospace" in svg
+    root = ET.fromstring(svg)
+    links = [
+        value
+        for element in root.iter()
+        for name, value in element.attrib.items()
+        if name.endswith("href") or "http" in value
+    ]
+    assert links == []  # no image, font or style from anywhere
+    assert "cdnjs" not in svg

@@ -10,6 +10,8 @@ import os
 
 import pytest
 
+from neurobenefits.model import Catalogue
+
 from .conftest import GOLDEN, run
 
 COMMANDS = {
@@ -42,10 +44,33 @@ def test_output_matches_golden_file(name: str, fmt: str, width: int) -> None:
     assert result.stdout == path.read_text(encoding="utf-8")
 
 
+def _is_link(line: str) -> bool:
+    return line.strip().startswith("https://") and " " not in line.strip()
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_line_is_wider_than_the_terminal(width: int) -> None:
-    for args in COMMANDS.values():
+    # A DOI link longer than a narrow line is the one exception: it stays whole, to copy.
+    for args in [*COMMANDS.values(), ("references",)]:
         for fmt in ("table", "plain"):
             out = run(*args, "--format", fmt, env={"COLUMNS": str(width)}).stdout
-            longest = max(len(line) for line in out.splitlines())
+            longest = max(len(line) for line in out.splitlines() if not _is_link(line))
             assert longest <= width, (args, fmt, longest)
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain"])
+@pytest.mark.parametrize("width", [*WIDTHS, 30])
+def test_links_are_never_cut(fmt: str, width: int, catalogue: Catalogue) -> None:
+    benefit_5 = catalogue.benefit(5)
+    assert benefit_5 is not None
+    assert benefit_5.evidence is not None
+    shown = {
+        ("references",): [r.id for r in catalogue.references],
+        ("show", "5"): list(benefit_5.evidence.references),
+        ("cautions",): [rid for c in catalogue.cautions for rid in c.references],
+    }
+    for args, keys in shown.items():
+        out = run(*args, "--format", fmt, env={"COLUMNS": str(width)}).stdout
+        links = {r.doi_url for key in keys if (r := catalogue.reference(key)) and r.doi_url}
+        assert len(links) >= 2, args
+        assert links <= set(out.split()), (args, links - set(out.split()))

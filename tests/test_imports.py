@@ -56,6 +56,25 @@ def test_version_needs_neither_the_framework_nor_the_catalogue() -> None:
     assert "typer" not in modules
     assert "yaml" not in modules
     assert "neurobenefits" in modules
+    assert "importlib.metadata" not in _full_names("--version")
+
+
+def _full_names(*args: str) -> set[str]:
+    probe = _PROBE.format(args=list(args)).replace("name.split('.')[0]", "name")
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    modules: list[str] = json.loads(result.stderr.strip().splitlines()[-1])
+    return set(modules)
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "8", "--format", "table"), ("search", "spasm", "--format", "table")]
+)
+def test_views_without_a_table_do_not_import_rich_table(args: tuple[str, ...]) -> None:
+    modules = _full_names(*args)
+    assert "rich.console" in modules  # the probe sees Rich, so the next line means something
+    assert "rich.table" not in modules
 
 
 def test_a_cached_catalogue_is_read_without_pyyaml() -> None:

@@ -76,7 +76,8 @@ def test_columns_forty_wraps_everything() -> None:
     ):
         result = run_process(*args, env={"COLUMNS": "40"})
         assert result.returncode == 0
-        assert max(len(line) for line in result.stdout.splitlines()) <= 40, args
+        lines = [line for line in result.stdout.splitlines() if "https://" not in line]
+        assert max(len(line) for line in lines) <= 40, args
 
 
 def test_closed_stdout_ends_quietly() -> None:
@@ -175,3 +176,30 @@ def test_a_long_answer_arrives_whole_through_a_pipe() -> None:
     assert len(json.loads(result.stdout)) == 20
     assert run_process("show", "99").returncode == 1
     assert run_process("show", "8", "--format", "nope").returncode == 2
+
+
+@pytest.mark.parametrize(("env", "args"), [({"FORCE_COLOR": "1"}, ()), ({}, ("--color", "always"))])
+def test_forced_colour_gives_the_coloured_view_in_a_pipe(
+    env: dict[str, str], args: tuple[str, ...]
+) -> None:
+    # `neurobenefits list --color always | less -R` is read by a person: the table, coloured.
+    result = run_process("list", *args, env=env)
+    assert result.returncode == 0, result.stderr
+    assert ESC in result.stdout
+    assert "Benefit" in result.stdout
+    assert "Evidence" in result.stdout
+    plain = run_process("list", *args, "--format", "plain", env=env)
+    assert plain.stdout.startswith(" 1  Pain Relief (Body) [+] supported\n")
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_a_stream_without_box_drawing_gets_ascii_borders(columns: str) -> None:
+    result = run_process(
+        "list", "--format", "table", env={"PYTHONIOENCODING": "ascii", "COLUMNS": columns}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert "??" not in result.stdout  # box characters that could not be encoded
+    assert "-" * 20 in result.stdout  # the border, drawn with ASCII
+    if columns == "200":
+        assert "| No. | Title" in result.stdout

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -22,6 +22,7 @@ from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
 from .streams import report, write_out
 from .terminal import Terminal, detect, pager_command, to_ascii
+from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
     from .model import Benefit, Catalogue
@@ -51,6 +52,19 @@ _APP_SETTINGS: dict[str, Any] = {
     "add_completion": True,
     "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
 }
+
+
+class _Program(OneLineErrors):
+    """Usage errors in one line, written as every other error is (see fail)."""
+
+    def report(self, message: str, code: int) -> NoReturn:
+        try:
+            fail(message, code)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
+_APP_SETTINGS["cls"] = _Program
 app = typer.Typer(**_APP_SETTINGS)
 
 
@@ -106,6 +120,13 @@ class DataFormat(str, Enum):
     json = "json"
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
 def _offer(
     incomplete: str, choices: Callable[[Catalogue], Iterable[tuple[str, str]]]
 ) -> list[tuple[str, str]]:
@@ -149,12 +170,18 @@ def _complete_cautions(incomplete: str) -> list[tuple[str, str]]:
 
 
 _FORMAT_HELP = "Output format. Default: table on a terminal, plain in a pipe."
-ListFormatOption = Annotated[ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-ShowFormatOption = Annotated[ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+# Every choice is case-insensitive: `-f JSON` works as `--evidence Supported` does.
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
+ShowFormatOption = Annotated[
+    ShowFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP, case_sensitive=False)
+]
 ColorOption = Annotated[
     Color,
     typer.Option(
         "--color",
+        case_sensitive=False,
         help="Colour: auto (only on a terminal), always or never. NO_COLOR and FORCE_COLOR are honoured.",
     ),
 ]
@@ -177,13 +204,9 @@ class Settings:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from . import __version__
 
-        try:
-            number = version("neurobenefits")
-        except PackageNotFoundError:
-            number = "unknown (not installed)"
-        sys.stdout.write(f"neurobenefits {number}\n")
+        sys.stdout.write(f"neurobenefits {__version__}\n")
         raise typer.Exit(exitcodes.OK)
 
 
@@ -446,9 +469,19 @@ def show_command(
       neurobenefits show sleep --format markdown
     """
     ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
-    if ref.startswith("-") and not ref[1:].isdigit():
-        # Unknown options reach REF so that `show -1` can say what exists; others are errors.
-        fail(f"No such option: {ref}. Try 'neurobenefits show --help'.", exitcodes.USAGE)
+    # Unknown options reach REF so that `show -1` can say what exists; others are errors.
+    unknown = [w for w in ref_words if w.startswith("-") and not w[1:].isdigit()]
+    if unknown:
+        hint = format_hint(unknown, [choice.value for choice in ShowFormat])
+        fail(
+            " ".join(
+                filter(
+                    None,
+                    [f"No such option: {unknown[0]}.", hint, "Try 'neurobenefits show --help'."],
+                )
+            ),
+            exitcodes.USAGE,
+        )
     catalogue = load(ctx)
     benefit = resolve_ref(catalogue, ref)
     terminal = detect(color=color.value)
@@ -581,6 +614,7 @@ def references_command(
             "--format",
             "-f",
             help="Output format; bibtex, ris and csl-json import into reference managers.",
+            case_sensitive=False,
         ),
     ] = None,
     color: ColorOption = Color.auto,
@@ -631,7 +665,7 @@ def references_command(
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain or json.")
+        DataFormat, typer.Option("--format", "-f", help="plain or json.", case_sensitive=False)
     ] = DataFormat.plain,
 ) -> None:
     """Which catalogue files were loaded, in which order, and what each added.
@@ -705,7 +739,10 @@ def validate_command(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="plain, or json for the problems as data.")
+        DataFormat,
+        typer.Option(
+            "--format", "-f", help="plain, or json for the problems as data.", case_sensitive=False
+        ),
     ] = DataFormat.plain,
 ) -> None:
     """Check catalogue files and report every problem, one line each.
@@ -794,6 +831,37 @@ def browse_command(
     raise typer.Exit(browse(catalogue, " ".join(query or []), color=color.value))
 
 
+@app.command("completion")
+def completion_command(
+    shell: Annotated[
+        Shell,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish or powershell.", case_sensitive=False
+        ),
+    ],
+) -> None:
+    """Print the shell completion script for SHELL, whichever shell runs this.
+
+    For packagers and dotfiles: save it where that shell looks for completions (bash:
+    bash-completion's completions folder; zsh: a folder on $fpath, as _neurobenefits; fish:
+    ~/.config/fish/completions; PowerShell: your $PROFILE).
+
+    \b
+    Examples:
+      neurobenefits completion bash > neurobenefits
+      neurobenefits completion zsh > _neurobenefits
+      neurobenefits completion fish > neurobenefits.fish
+    """
+    # Typer's own scripts, so they speak the protocol its completion answers; but chosen by
+    # name, where --show-completion guesses the running shell and ignores the name given.
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="neurobenefits", complete_var="_NEUROBENEFITS_COMPLETE", shell=shell.value
+    )
+    emit(script + "\n", detect(color="never"))
+
+
 @app.command("export")
 def export_command(
     ctx: typer.Context,
@@ -811,6 +879,7 @@ def export_command(
             "--format",
             "-f",
             help="markdown, html or pdf. Default: from the --output name, else markdown.",
+            case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
@@ -828,7 +897,9 @@ def export_command(
     notes: Annotated[
         str | None,
         typer.Option(
-            "--notes", metavar="TEXT", help="A note from the therapist, printed at the end."
+            "--notes",
+            metavar="TEXT",
+            help="A note from the therapist, printed at the end (its line breaks are kept).",
         ),
     ] = None,
     no_evidence: Annotated[
@@ -838,7 +909,14 @@ def export_command(
             help="Leave out the verdicts and the references (never the cautions).",
         ),
     ] = False,
-    paper: Annotated[Paper, typer.Option("--paper", help="Page size of a PDF.")] = Paper.a4,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help="Page size of a PDF, or of an HTML page when printed (default: A4 for PDF).",
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Make a handout for a client: Markdown, one self-contained HTML page, or PDF.
 
@@ -868,24 +946,28 @@ def export_command(
     catalogue = load(ctx)
     benefits = [resolve_ref(catalogue, ref) for ref in refs] if refs else list(catalogue.benefits)
     benefits = list(dict.fromkeys(benefits))
-    chosen = fmt.value if fmt else _format_from_name(output)
+    from .exportformat import ExportMisuse, choose_format
+    from .output import OutputRefused, check_target, write_atomically
+    from .sourcedate import BadSourceDate, handout_date
+
+    try:
+        if output is not None:
+            # First (a folder's name has no format to tell), and before the work, so that a
+            # PDF is not printed in vain.
+            example = f"handout.{_SUFFIXES[fmt.value if fmt else 'markdown']}"
+            check_target(output, force=force, example=example)
+        named = PurePath(output) if output is not None else None
+        chosen = choose_format(fmt.value if fmt else None, named, paper.value if paper else None)
+        made_on = handout_date()
+    except OutputRefused as error:
+        fail(str(error), exitcodes.OUTPUT)
+    except (ExportMisuse, BadSourceDate) as error:
+        fail(str(error), exitcodes.USAGE)
     if chosen == "pdf" and output is None and sys.stdout.isatty():
         fail(
             "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
             exitcodes.USAGE,
         )
-    from .output import OutputRefused, check_target, write_atomically
-    from .sourcedate import BadSourceDate, handout_date
-
-    try:
-        made_on = handout_date()
-        if output is not None:
-            # Before the work, so that a PDF is not printed in vain.
-            check_target(output, force=force, example=f"handout.{_SUFFIXES[chosen]}")
-    except BadSourceDate as error:
-        fail(str(error), exitcodes.USAGE)
-    except OutputRefused as error:
-        fail(str(error), exitcodes.OUTPUT)
     handout = Handout(
         catalogue,
         benefits,
@@ -898,12 +980,12 @@ def export_command(
     if chosen == "markdown":
         data = to_markdown(handout).encode("utf-8")
     elif chosen == "html":
-        data = to_html(handout).encode("utf-8")
+        data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
     else:
         from .pdf import BrowserMissing, PrintFailed, html_to_pdf
 
         try:
-            data = html_to_pdf(to_html(handout, paper=paper.value))
+            data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
         except BrowserMissing as error:
             fail(str(error), exitcodes.USAGE)
         except PrintFailed as error:
@@ -930,9 +1012,9 @@ def export_command(
 _SUFFIXES = {"markdown": "md", "html": "html", "pdf": "pdf"}
 
 
-def _format_from_name(output: str | None) -> str:
-    suffix = Path(output).suffix.lower() if output else ""
-    return {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix, "markdown")
+# Every command also takes the global options after its name (see usage.py).
+for _info in app.registered_commands:
+    _info.cls = TakesGlobalOptions
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from .present import (
     HANDOUT_CAUTIONS_HEADING,
     HANDOUT_CAUTIONS_INTRO,
     HANDOUT_VERDICT_NOTE,
+    cited_by,
     evidence_references,
     handout_coverage,
     source_line,
@@ -67,6 +68,22 @@ def human_date(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def paragraphs(text: str) -> list[list[str]]:
+    """The therapist's note as they typed it: paragraphs (split at blank lines) of lines."""
+    result: list[list[str]] = [[]]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            result[-1].append(line.strip())
+        elif result[-1]:
+            result.append([])
+    return [paragraph for paragraph in result if paragraph]
+
+
+def _cited_by(handout: Handout, reference: Reference) -> str:
+    """Which of the handout's own benefits cite a reference, e.g. `Cited by benefit 8 ...`."""
+    return cited_by([b for b in handout.benefits if b in handout.catalogue.citing(reference.id)])
+
+
 def to_markdown(handout: Handout) -> str:
     esc, one = markdown.escape, markdown.inline
     catalogue = handout.catalogue
@@ -96,11 +113,14 @@ def to_markdown(handout: Handout) -> str:
     if catalogue.closing:
         lines += [f"*{one(catalogue.closing)}*", ""]
     if handout.notes:
-        lines += ["## Notes from your therapist", "", esc(handout.notes), ""]
+        lines += ["## Notes from your therapist", ""]
+        for paragraph in paragraphs(handout.notes):
+            # A backslash at a line's end is Markdown's line break: the note keeps its lines.
+            lines += ["\\\n".join(esc(line) for line in paragraph), ""]
     if handout.references:
         lines += ["## References", ""]
         lines += [
-            f"{number}. {_reference_markdown(reference)}"
+            f"{number}. {_reference_markdown(reference)} {esc(_cited_by(handout, reference))}"
             for number, reference in enumerate(handout.references, 1)
         ]
         lines.append("")
@@ -144,6 +164,8 @@ header { border-bottom: 3px solid #0b3d5c; margin-bottom: 1.2rem; padding-bottom
 header p { margin: .15rem 0; }
 .client { font-size: 1.1rem; font-weight: 600; }
 .made { color: #4a4a4a; }
+.disclaimer { font-weight: 600; }
+header .disclaimer { margin-top: .5rem; padding: .35rem .6rem; background: #fff6e0; border-left: 4px solid #b7791f; }
 .intro { font-size: 1.05rem; }
 .benefit { border: 1px solid #c8d3dc; border-radius: 6px; padding: .9rem 1.1rem; margin: 0 0 1rem; }
 .summary { font-weight: 600; }
@@ -157,14 +179,34 @@ header p { margin: .15rem 0; }
 .meaning { font-style: italic; }
 .closing { font-style: italic; }
 .references li { margin-bottom: .3rem; }
+.cited { color: #4a4a4a; }
+.whole { white-space: nowrap; }
 a { color: #0b4f8a; }
 footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; color: #333333; font-size: .92rem; }
-.disclaimer { font-weight: 600; }
 @media print {
-  @page { margin: 16mm 15mm; }
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  .benefit, .notes, .caution, .references li, footer { break-inside: avoid; page-break-inside: avoid; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  @page {
+    margin: 14mm 15mm 16mm;
+    @bottom-left { font: 8pt sans-serif; color: #4a4a4a; }
+    @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #4a4a4a; }
+  }
+  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.45; }
+  h1 { font-size: 20pt; }
+  h2 { font-size: 13pt; }
+  header { margin-bottom: .8rem; }
+  .intro { font-size: 10.5pt; }
+  /* A long card or section may run onto the next page, but only between paragraphs: a
+     heading stays with the text under it, and no paragraph leaves one line behind. */
+  .benefit { border: 0; border-top: 2px solid #c8d3dc; border-radius: 0; padding: .5rem 0 0; margin: 0 0 .7rem; }
+  .cautions { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2 + p, .summary { break-before: avoid; page-break-before: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  .evidence, .caution, .references li, .notes p { break-inside: avoid; page-break-inside: avoid; }
+  .notes { margin: .8rem 0; }
+  .references { font-size: 9.5pt; }
+  .references h2 { font-size: 13pt; }
+  footer { margin-top: .8rem; padding-top: .4rem; font-size: 9pt; }
+  footer p { margin: .3rem 0; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 """.strip()
@@ -173,8 +215,28 @@ footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string: all but letters, digits and spaces as escapes (`\\3c `),
+    so no quote, backslash or `</style>` in a title can end the string or the sheet."""
+    return (
+        '"'
+        + "".join(
+            c if (c.isalnum() and c.isascii()) or c == " " else f"\\{ord(c):x} " for c in text
+        )
+        + '"'
+    )
+
+
+def _page_style(handout: Handout, paper: str | None) -> str:
+    """The printed page: its size if chosen, and the title in the running footer."""
+    size = f"size: {PAPER_SIZES[paper]}; " if paper else ""
+    return (
+        f"<style>@page {{ {size}@bottom-left {{ content: {css_string(handout.title)}; }} }}</style>"
+    )
+
+
 def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str:
-    """The handout as one page; `paper` fixes the printed page size (for PDF)."""
+    """The handout as one page; `paper` fixes the printed page size (PDF, or HTML printed)."""
     esc = html.escape
     catalogue = handout.catalogue
     parts = [
@@ -185,7 +247,7 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(handout.title)}</title>",
         f"<style>\n{_CSS}\n</style>",
-        *([f"<style>@page {{ size: {PAPER_SIZES[paper]}; }}</style>"] if paper else []),
+        _page_style(handout, paper),
         "</head>",
         "<body>",
         "<header>",
@@ -195,6 +257,8 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         parts.append(f'<p class="client">Prepared for: {esc(handout.client)}</p>')
     parts += [
         f'<p class="made">Made on <time datetime="{handout.made_on.isoformat()}">{human_date(handout.made_on)}</time></p>',
+        # On the first page, where every reader sees it, not after the references.
+        f'<p class="disclaimer">{esc(catalogue.disclaimer)}</p>',
         "</header>",
         "<main>",
     ]
@@ -224,18 +288,24 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         parts += [
             '<section class="notes">',
             "<h2>Notes from your therapist</h2>",
-            f"<p>{esc(handout.notes)}</p>",
+            *(
+                "<p>" + "<br>\n".join(esc(line) for line in paragraph) + "</p>"
+                for paragraph in paragraphs(handout.notes)
+            ),
             "</section>",
         ]
     if handout.references:
         parts += ['<section class="references">', "<h2>References</h2>", "<ol>"]
-        parts += [f"<li>{_reference_html(reference)}</li>" for reference in handout.references]
+        parts += [
+            f"<li>{_reference_html(reference)}{_cited_html(handout, reference)}</li>"
+            for reference in handout.references
+        ]
         parts += ["</ol>", "</section>"]
     parts += ["</main>", "<footer>"]
     if source_line(catalogue):
         parts.append(f"<p>Source: {esc(source_line(catalogue))}</p>")
     parts += [
-        f'<p class="disclaimer">{esc(catalogue.disclaimer)}</p>',
+        f"<p>{esc(catalogue.disclaimer)}</p>",
         "</footer>",
         "</body>",
         "</html>",
@@ -264,8 +334,15 @@ def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
 def _reference_html(reference: Reference) -> str:
     esc = html.escape
     text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. <i>{esc(reference.journal)}</i>."
+    # Volume, issue and pages (`32(15-16):4362-4373`) and the link are kept whole on a line:
+    # a browser would break them at a hyphen or a slash.
     if reference.citation:
-        text += f" {esc(reference.citation)}."
+        text += f' <span class="whole">{esc(reference.citation)}.</span>'
     if reference.doi_url:
-        text += f' <a href="{esc(reference.doi_url)}">{esc(reference.doi_url)}</a>'
+        text += f' <a class="whole" href="{esc(reference.doi_url)}">{esc(reference.doi_url)}</a>'
     return text
+
+
+def _cited_html(handout: Handout, reference: Reference) -> str:
+    uses = _cited_by(handout, reference)
+    return f' <span class="cited">{html.escape(uses)}</span>' if uses else ""

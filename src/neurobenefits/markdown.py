@@ -12,6 +12,7 @@ from .present import (
     VERDICT_MARKERS,
     cautions_heading,
     evidence_references,
+    reference_cited_by,
     related_benefits,
     source_line,
     verdict_legend,
@@ -232,8 +233,8 @@ def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:
 def references_document(catalogue: Catalogue, references: Iterable[Reference]) -> str:
     lines = [f"# References: {inline(catalogue.title)}", ""]
     for reference in references:
-        citing = ", ".join(str(b.id) for b in catalogue.citing(reference.id))
-        cited = f" Cited for benefits {citing}." if citing else ""
+        uses = reference_cited_by(catalogue, reference)
+        cited = f" {inline(uses)}" if uses else ""
         citation = f" {inline(reference.citation)}." if reference.citation else ""
         doi = f" {link(f'doi:{reference.doi}', reference.doi_url)}" if reference.doi else ""
         lines.append(

@@ -13,6 +13,7 @@ from .present import (
     citation_line,
     evidence_references,
     match_reason,
+    reference_cited_by,
     related_benefits,
     source_line,
     verdict_label,
@@ -29,12 +30,14 @@ _KEEP = "\u00a0"  # joins words that must not be split across lines; a space onc
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    # A word longer than the line (a DOI link) stays whole, so it can still be copied.
     lines = textwrap.wrap(
         text,
         width=max(10, width),
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
         break_on_hyphens=False,
+        break_long_words=False,
     ) or [indent.rstrip()]
     return [line.replace(_KEEP, " ") for line in lines]
 
@@ -203,13 +206,11 @@ def references_view(catalogue: Catalogue, references: Iterable[Reference], width
             first="",
         )
         if reference.doi_url:
-            lines += _wrap(reference.doi_url, width, indent="  ")
+            lines.append(f"  {reference.doi_url}")  # whole, however narrow: a link to copy
         lines += _wrap(reference.finding, width, indent="  ")
-        citing = catalogue.citing(reference.id)
-        cautions = catalogue.cautions_citing(reference.id)
-        uses = [f"benefit {b.id}" for b in citing] + [f"caution {c.id}" for c in cautions]
+        uses = reference_cited_by(catalogue, reference)
         if uses:
-            lines += _wrap("Cited by: " + ", ".join(uses), width, indent="  ")
+            lines += _wrap(uses, width, indent="  ")
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .model import Benefit, Catalogue, Reference
+    from .model import Benefit, Catalogue, Caution, Reference
     from .search import Match, SearchResult
 
 
@@ -99,6 +99,25 @@ def citation_line(reference: Reference) -> str:
 
 def source_line(catalogue: Catalogue) -> str:
     return catalogue.source.attribution if catalogue.source else ""
+
+
+def cited_by(benefits: Sequence[Benefit], cautions: Sequence[Caution] = ()) -> str:
+    """`Cited by benefits 4 Stress and Anxiety Reduction; 5 Lowered Cortisol Levels.`
+
+    Which benefits (number and title, as `Related:` names them) and cautions rest on a
+    reference, as a sentence any view can print; empty when nothing cites it.
+    """
+    parts = [f"{b.id} {b.title}" for b in benefits]
+    if parts:
+        parts[0] = ("benefit " if len(benefits) == 1 else "benefits ") + parts[0]
+    if cautions:
+        noun = "the caution " if len(cautions) == 1 else "the cautions "
+        parts.append(("and " if parts else "") + noun + ", ".join(c.id for c in cautions))
+    return f"Cited by {'; '.join(parts)}." if parts else ""
+
+
+def reference_cited_by(catalogue: Catalogue, reference: Reference) -> str:
+    return cited_by(catalogue.citing(reference.id), catalogue.cautions_citing(reference.id))
 
 
 def match_reason(matches: Sequence[Match]) -> str:

@@ -15,7 +15,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from .present import (
@@ -24,6 +23,7 @@ from .present import (
     cautions_heading,
     evidence_references,
     match_reason,
+    reference_cited_by,
     related_benefits,
     source_line,
     verdict_label,
@@ -48,6 +48,22 @@ HIGHLIGHT = "bold reverse"
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
+class _Buffer(io.StringIO):
+    """Collects Rich's output and tells it what the real stream can encode.
+
+    Rich draws ASCII table borders when its file's encoding is not UTF; without this it
+    would see a StringIO, assume UTF-8 and draw box characters an ASCII stream turns to '?'.
+    """
+
+    def __init__(self, unicode: bool) -> None:
+        super().__init__()
+        self._encoding = "utf-8" if unicode else "ascii"
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
 class _VisibleConsole(Console):
     """A console whose every piece of text passes streams.visible on its way out.
 
@@ -68,7 +84,7 @@ class _VisibleConsole(Console):
 
 def make_console(terminal: Terminal, *, record: bool = False) -> Console:
     return _VisibleConsole(
-        file=io.StringIO(),
+        file=_Buffer(terminal.unicode),
         width=terminal.width,
         force_terminal=terminal.color,
         color_system="auto" if terminal.color else None,
@@ -86,7 +102,8 @@ def to_text(renderables: Sequence[RenderableType], terminal: Terminal) -> str:
     """Render to the string that a terminal of this kind would show."""
     console = make_console(terminal)
     for renderable in renderables:
-        console.print(renderable)
+        # crop=False: a link longer than the line is printed whole (see Hanging), not cut.
+        console.print(renderable, crop=False)
     output = str(console.file.getvalue())  # type: ignore[attr-defined]
     # Rich pads wrapped lines with spaces; a pipe or a golden file is better without them.
     if "\x1b" not in output:
@@ -98,8 +115,28 @@ def to_svg(renderables: Sequence[RenderableType], terminal: Terminal, title: str
     """A picture of the view, made by Rich's own SVG export, for docs and slides."""
     console = make_console(Terminal(True, True, terminal.width, True, False), record=True)
     for renderable in renderables:
-        console.print(renderable)
-    return console.export_svg(title=title)
+        console.print(renderable, crop=False)
+    return console.export_svg(title=title, code_format=_svg_format())
+
+
+SYSTEM_MONOSPACE = (
+    'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
+)
+
+
+def _svg_format() -> str:
+    """Rich's SVG template without its web fonts: system monospace, so nothing is fetched.
+
+    Rich's own template loads Fira Code from a CDN, so the picture changes offline and asks
+    the network for a font each time it is shown.
+    """
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    template = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
+    template = template.replace(
+        "font-family: Fira Code, monospace;", f"font-family: {SYSTEM_MONOSPACE};"
+    )
+    return template.replace("font-family: arial;", "font-family: system-ui, Arial, sans-serif;")
 
 
 def footer(catalogue: Catalogue) -> Text:
@@ -122,21 +159,34 @@ def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[Renderable
     entries = verdict_legend(catalogue, benefits)
     if not entries:
         return []
-    grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
+    # Label and meaning side by side, without a table: `show` and `search` draw none, and
+    # need not import rich.table for it.
+    width = max(len(label) for label, _ in entries) + 2
+    rows: list[RenderableType] = []
     for label, meaning in entries:
         name = label.split(" ", 1)[-1]
-        grid.add_row(Text(label, style=VERDICT_STYLES.get(name, "bold")), Text(meaning))
-    return [Text(LEGEND_HEADING, style="bold"), grid, Text("")]
+        row = Text.assemble((label, VERDICT_STYLES.get(name, "bold")), " " * (width - len(label)))
+        rows.append(Hanging(row + Text(meaning), hanging=width))
+    return [Text(LEGEND_HEADING, style="bold"), *rows, Text("")]
 
 
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
+WIDE = 170  # from here a table with a column per field is shorter than the rows
+
+
 def list_view(
     catalogue: Catalogue, benefits: Iterable[Benefit], width: int = 80
 ) -> list[RenderableType]:
+    """The benefits, laid out for the width they have.
+
+    From WIDE columns: a table with a column each for title, category, summary and
+    verdict. Between NARROW and WIDE (a usual 80-column terminal) a summary squeezed into
+    a table column wraps into a thin strip while the other columns stand empty, so each
+    benefit is a row (number, title and category, verdict at the right edge) with its
+    summary under it across the full width. Below NARROW, entries are stacked.
+    """
     benefits = list(benefits)
     if width < NARROW:
         return [
@@ -144,14 +194,18 @@ def list_view(
             *legend(catalogue, benefits),
             footer(catalogue),
         ]
-    table = Table(title=Text(catalogue.title, style="bold"), expand=False, show_lines=False)
+    if width < WIDE:
+        return [_rows(catalogue, benefits), *legend(catalogue, benefits), footer(catalogue)]
+    from rich.table import Table
+
+    table = Table(title=Text(catalogue.title, style="bold"), expand=True)
     table.add_column("No.", justify="right", style="bold cyan", no_wrap=True)
-    table.add_column("Title", style="bold", ratio=3)
-    table.add_column("Category", ratio=1)
+    table.add_column("Title", style="bold", ratio=2)
+    table.add_column("Category", no_wrap=True)
     table.add_column("Summary", ratio=5)
     has_evidence = any(b.evidence for b in benefits)
     if has_evidence:
-        table.add_column("Evidence", no_wrap=True, min_width=len(verdict_label("not supported")))
+        table.add_column("Evidence", no_wrap=True)
     for benefit in benefits:
         row: list[RenderableType] = [
             Text(str(benefit.id)),
@@ -163,6 +217,55 @@ def list_view(
             row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
         table.add_row(*row)
     return [table, Text(""), *legend(catalogue, benefits), footer(catalogue)]
+
+
+def _rows(catalogue: Catalogue, benefits: Sequence[Benefit]) -> RenderableType:
+    """One row per benefit and its summary under it: the list at 60-169 columns."""
+    from rich.table import Table
+
+    verdict_width = max(
+        (len(verdict_label(b.evidence.verdict)) for b in benefits if b.evidence), default=0
+    )
+
+    def line(number: Text, title: Text, verdict: Text) -> Table:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(justify="right", width=3, no_wrap=True)
+        grid.add_column(ratio=1)
+        if verdict_width:
+            grid.add_column(justify="left", width=verdict_width, no_wrap=True)
+            grid.add_row(number, title, verdict)
+        else:
+            grid.add_row(number, title)
+        return grid
+
+    parts: list[RenderableType] = [
+        Text(catalogue.title, style="bold", justify="center"),
+        line(Text("No."), Text("Benefit"), Text("Evidence")),
+        _RULE,
+    ]
+    for benefit in benefits:
+        title = Text.assemble(
+            (benefit.title, "bold"), (f" ({catalogue.category_label(benefit.category)})", "dim")
+        )
+        verdict = verdict_text(benefit.evidence.verdict) if benefit.evidence else Text("")
+        parts.append(line(Text(str(benefit.id), style="bold cyan"), title, verdict))
+        parts.append(Padding(Text(benefit.summary), (0, 0, 0, 4), expand=False))
+    parts.append(_RULE)
+    return Group(*parts)
+
+
+class _Rule:
+    """A dim horizontal line, drawn with '-' on a stream that cannot encode box drawing."""
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterable[RenderableType]:
+        from rich.rule import Rule
+
+        yield Rule(style="dim", characters="-" if options.ascii_only else "\u2500")
+
+
+_RULE = _Rule()
 
 
 def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
@@ -179,6 +282,43 @@ def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
 
 def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
+
+
+class Hanging:
+    """Text wrapped at spaces under a hanging indent, no word ever cut.
+
+    Rich folds a word longer than the line, and Padding crops it; a DOI cut in two can
+    neither be read nor copied, so a link too long for a narrow terminal runs past the
+    edge whole (the terminal wraps it softly) instead. Also lays out a label and its text
+    (the verdict legend) without a table.
+    """
+
+    def __init__(self, text: Text, indent: int = 0, hanging: int = 0) -> None:
+        self.text, self.indent, self.hanging = text, indent, hanging
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Text]:
+        first = max(1, options.max_width - self.indent)
+        rest = max(1, first - self.hanging)
+        lines = self.text.divide(_breaks(self.text.plain, first, rest))
+        for line in lines:
+            line.rstrip()
+        out = Text("\n").join(
+            Text(" " * (self.indent + (self.hanging if number else 0))) + line
+            for number, line in enumerate(lines)
+        )
+        out.no_wrap, out.overflow = True, "ignore"
+        yield out
+
+
+def _breaks(plain: str, first: int, rest: int) -> list[int]:
+    """Where new lines start so that words fill a first line of `first` cells, then `rest`."""
+    offsets: list[int] = []
+    line_start, width = 0, first
+    for word in re.finditer(r"\S+", plain):
+        if word.end() - line_start > width and word.start() > line_start:
+            offsets.append(word.start())
+            line_start, width = word.start(), rest
+    return offsets
 
 
 def _link(reference: Reference) -> Text:
@@ -208,7 +348,7 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
             Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
         ]
         for reference in evidence_references(catalogue, benefit):
-            parts.append(Padding(Text.assemble("- ", _link(reference)), (0, 0, 0, 2), expand=False))
+            parts.append(Hanging(Text.assemble("- ", _link(reference)), indent=2, hanging=2))
     cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
     if cautions:
         parts += [Text(""), _heading("Cautions")]
@@ -322,41 +462,40 @@ def cautions_view(
             Text(caution.text),
         ]
         for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
-            body.append(Text.assemble("- ", _link(reference)))
+            body.append(Hanging(Text.assemble("- ", _link(reference)), hanging=2))
         benefits = catalogue.benefits_with_caution(caution.id)
         if benefits:
             body.append(
                 Text("Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), style="dim")
             )
-        parts += [Padding(Group(*body), (0, 0, 1, 0), expand=False)]
+        parts += [Group(*body), Text("")]
     return [*parts, footer(catalogue)]
 
 
 def references_view(
     catalogue: Catalogue, references: Iterable[Reference], width: int = 80
 ) -> list[RenderableType]:
-    table = Table(title=Text("References", style="bold"), show_lines=True)
-    table.add_column("Key", style="cyan", no_wrap=True)
-    table.add_column("Source", ratio=5)
-    table.add_column("Cited by", ratio=1)
+    """Each source as a short card; its DOI link on a line of its own, never cut or wrapped."""
+    parts: list[RenderableType] = [Text("References", style="bold"), Text("")]
     for reference in references:
         source = Text.assemble(
-            (f"{reference.authors} ({reference.year}). ", ""),
+            (f"[{reference.id}] ", "cyan"),
+            f"{reference.authors} ({reference.year}). ",
             (reference.title, "bold"),
             f". {reference.journal}.",
         )
         if reference.citation:
             source.append(f" {reference.citation}.")
+        body: list[RenderableType] = [source]
         if reference.doi_url:
-            source.append("\n")
-            source.append(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
-        source.append("\n")
-        source.append(reference.finding, style="italic")
-        uses = [str(b.id) for b in catalogue.citing(reference.id)] + [
-            c.id for c in catalogue.cautions_citing(reference.id)
-        ]
-        table.add_row(Text(reference.id), source, Text(", ".join(uses)))
-    return [table, footer(catalogue)]
+            link = Text(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
+            body.append(Hanging(link, indent=2))
+        body.append(Padding(Text(reference.finding, style="italic"), (0, 0, 0, 2), expand=False))
+        uses = reference_cited_by(catalogue, reference)
+        if uses:
+            body.append(Padding(Text(uses, style="dim"), (0, 0, 0, 2), expand=False))
+        parts += [Group(*body), Text("")]
+    return [*parts, footer(catalogue)]
 
 
 # Each answer by name, as cli.py asks for it; every view takes the catalogue, its subject

@@ -26,7 +26,9 @@ class Terminal(NamedTuple):
 
     @property
     def default_format(self) -> str:
-        return "table" if self.is_terminal else "plain"
+        # Forced colour (--color always, FORCE_COLOR) asks for the coloured view people read,
+        # even through a pipe into `less -R`; otherwise a pipe gets plain text.
+        return "table" if self.is_terminal or self.color else "plain"
 
 
 def detect(
