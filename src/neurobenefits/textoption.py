@@ -2,7 +2,8 @@
 
 Refused: bytes that are not UTF-8 (the shell passed `$'\\xff'`; Python holds them as lone
 surrogates), which cannot be written into a UTF-8 file, and control characters (an escape
-sequence, a bidi override), which would reach whoever prints or views the file.
+sequence, a bidi override), which would reach whoever prints or views the file. Line
+breaks (LF, CRLF, CR) and tabs are text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def plain_text(option: str, value: str | None) -> str | None:
             f"{option} holds a byte that is not UTF-8 text ({visible(value[error.start])}); "
             "check the terminal's character encoding."
         ) from None
+    value = value.replace("\r\n", "\n").replace("\r", "\n")  # line breaks of any system
     hidden = first_hidden(value.replace("\n", " ").replace("\t", " "))
     if hidden is not None:
         raise NotPlainText(f"{option} holds a control character ({hidden}); give plain text.")
