@@ -114,7 +114,7 @@ def test_markdown_is_a_clean_document(command: str) -> None:
         assert "## 8. Reduction of Muscle Spasms and Tone" in text
         assert "### Evidence" in text
         assert (
-            "- Cabanas-Valdés 2021, International Journal of Environmental Research and Public Health. [doi:10.3390/ijerph18094424](<https://doi.org/10.3390/ijerph18094424>)"
+            "- Cabanas-Valdés 2021, International Journal of Environmental Research and Public Health. [doi:10.3390/ijerph18094424](https://doi.org/10.3390/ijerph18094424)"
             in text
         )
     else:

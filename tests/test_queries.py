@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from neurobenefits import exitcodes
 from neurobenefits.catalogue import CatalogueError
 from neurobenefits.errors import BadRequest, Kind, NeurobenefitsError, NothingFound, OutputFailed
-from neurobenefits.handout import export_format, handout_from_options
 from neurobenefits.model import Catalogue, Caution
 from neurobenefits.problems import Problem
 from neurobenefits.queries import (
@@ -24,7 +22,6 @@ from neurobenefits.queries import (
     find_cautions,
     find_hits,
     find_references,
-    handout_date,
     parse_verdict,
     require_catalogues,
     resolve_category,
@@ -321,64 +318,6 @@ def test_validate_names_the_whole_stack_when_no_file_is_given(
     assert not found.valid
     assert found.files[-1] == str(bad)
     assert found.files[0].endswith("benefits.yaml")
-
-
-# Export options
-
-
-def test_the_handout_date_honours_source_date_epoch() -> None:
-    assert handout_date({"SOURCE_DATE_EPOCH": "86400"}) == date(1970, 1, 2)
-    assert handout_date({"SOURCE_DATE_EPOCH": " 0 "}) == date(1970, 1, 1)
-    assert handout_date({"SOURCE_DATE_EPOCH": "soon"}) == date.today()
-    assert handout_date({}) == date.today()
-
-
-@pytest.mark.parametrize(
-    ("given", "output", "chosen"),
-    [
-        (None, None, "markdown"),
-        (None, "sheet.HTML", "html"),
-        (None, "sheet.htm", "html"),
-        (None, "sheet.pdf", "pdf"),
-        (None, "sheet.md", "markdown"),
-        ("html", "sheet.html", "html"),
-        ("pdf", None, "pdf"),
-    ],
-)
-def test_the_export_format_is_given_or_read_from_the_name(
-    given: str | None, output: str | None, chosen: str
-) -> None:
-    path = Path(output) if output else None
-    assert export_format(given, path, None, to_terminal=False) == chosen
-
-
-@pytest.mark.parametrize(
-    ("given", "output", "paper"),
-    [(None, "sheet.txt", None), ("html", "sheet.pdf", None), ("markdown", None, "a4")],
-)
-def test_export_options_that_contradict_are_bad_usage(
-    given: str | None, output: str | None, paper: str | None
-) -> None:
-    with pytest.raises(BadRequest):
-        export_format(given, Path(output) if output else None, paper, to_terminal=False)
-
-
-def test_a_pdf_is_not_written_to_a_terminal() -> None:
-    with pytest.raises(BadRequest, match=r"^A PDF is not for a terminal: give --output FILE\.pdf"):
-        export_format("pdf", None, None, to_terminal=True)
-    assert export_format(None, Path("a.pdf"), None, to_terminal=True) == "pdf"
-
-
-def test_blank_handout_options_fall_back(catalogue: Catalogue) -> None:
-    made_on = date(2026, 1, 2)
-    blank = handout_from_options(catalogue, [], made_on=made_on, title="  ", client=" ", notes="\n")
-    assert (blank.title, blank.client, blank.notes) == (catalogue.title, None, None)
-    given = handout_from_options(
-        catalogue, [], made_on=made_on, title=" Mine ", client=" Sam ", notes=" Rest. "
-    )
-    assert (given.title, given.client, given.notes) == ("Mine", "Sam", "Rest.")
-    assert given.evidence is True
-    assert handout_from_options(catalogue, [], made_on=made_on, evidence=False).references == []
 
 
 # Problems and their exit codes

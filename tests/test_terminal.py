@@ -111,6 +111,8 @@ def _console_script_with_load(body: str) -> subprocess.CompletedProcess[str]:
     """Run the console script's own path (entry.main) with cli.load replaced by `body`."""
     code = (
         "import os, signal, sys\n"
+        # Some CI wrappers start the tests with SIGINT ignored, which a child inherits.
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import neurobenefits.cli as cli\n"
         "from neurobenefits.entry import main\n"
         # A child inherits an ignored SIGINT (some CI wrappers ignore it), and Python then

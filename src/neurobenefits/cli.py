@@ -1,7 +1,9 @@
 """The command line: parse arguments, call the core, choose the view, map problems to exit codes.
 
 The rules of what to answer live in queries.py; this is the only module that prints errors
-or chooses an exit code (see exitcodes.py), for every problem in one place (`_Commands`).
+or chooses an exit code (see exitcodes.py): each problem the core raises is mapped in one
+place (`_Program`), but for the two that no command can answer for: a stdout that cannot
+be written (streams.py, exit 4) and SIGTERM or SIGHUP (signals.py, 128 + the signal).
 Rich, PyYAML and the search engine are imported inside the commands that need them, so that
 `--version`, `--help` and the machine formats start fast.
 """
@@ -12,15 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from . import exitcodes
 from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
-from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound, OutputFailed
-from .terminal import Terminal, detect, output_stream, pager_command, to_ascii
+from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound
+from .streams import report, write_out
+from .terminal import Terminal, detect, pager_command, to_ascii
 from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
@@ -72,7 +75,7 @@ class _Program(OneLineErrors):
         try:
             return super().invoke(ctx)
         except NeurobenefitsError as problem:
-            fail(problem.message, _EXIT_CODES[problem.kind])
+            fail(problem.lines, _EXIT_CODES[problem.kind])
 
     def report(self, message: str, code: int) -> NoReturn:
         try:
@@ -257,20 +260,14 @@ def main_options(
     ctx.obj = Settings(list(catalogue or []), only)
 
 
-def note(message: str) -> None:
-    """Print one line to stderr, in ASCII when stderr cannot take Unicode."""
-    err = sys.stderr
-    text = (
-        message
-        if (getattr(err, "encoding", "") or "").lower().startswith("utf")
-        else to_ascii(message)
-    )
-    err.write(text.rstrip("\n") + "\n")
+def fail(message: str | list[str], code: int) -> NoReturn:
+    """Print an error (or one line per problem) to stderr and end with `code`.
 
-
-def fail(message: str, code: int) -> NoReturn:
-    """Print one error to stderr and end with `code`."""
-    note(message)
+    Each line goes through streams.report: control characters from a file name, a key or an
+    argument are shown escaped, and a newline inside a value cannot start a second line.
+    """
+    for line in [message] if isinstance(message, str) else message:
+        report(line)
     raise typer.Exit(code)
 
 
@@ -288,27 +285,39 @@ def load(ctx: typer.Context) -> Catalogue:
     return load_catalogue(settings.catalogues, only=settings.only)
 
 
-def emit(text: str, terminal: Terminal, pager: bool = False) -> None:
-    """Write the answer to stdout (through a pager when asked), ending quietly on a closed pipe."""
-    command = pager_command(pager, terminal)
-    if command:
-        import shlex
-        import subprocess
+def emit(text: str, terminal: Terminal, pager: bool = False, *, styled: bool = False) -> None:
+    """Write the answer to stdout, through a pager when asked (see streams.py and pager.py).
 
-        try:
-            subprocess.run(shlex.split(command), input=text, text=True, check=False)
-            return
-        except OSError:
-            pass  # the pager is missing: print as usual
-    stream = output_stream(terminal)
+    `styled` text is Rich's: its escapes are its own colours, its text already sanitised.
+    """
+    if not terminal.unicode:
+        text = to_ascii(text)
+    chosen = pager_command(pager, terminal)
+    if chosen and _paged(text, chosen, styled):
+        return
+    write_out(text, styled=styled)
+
+
+def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
+    """Show `text` through the pager; False when it could not start (print directly then)."""
+    from .pager import PagerError, PagerFailed, PagerInterrupted, PagerMissing, pager_argv, show
+    from .streams import visible
+
+    command, source = chosen
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        stream.write(text)
-        stream.flush()
-    except BrokenPipeError:
-        # The reader has gone (`neurobenefits list | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(exitcodes.OK) from None
+        data = (text if styled else visible(text)).encode(encoding, "replace")
+        show(data, pager_argv(command, source), source)
+    except PagerMissing as error:
+        report(str(error))
+        return False
+    except PagerInterrupted:
+        raise typer.Exit(exitcodes.INTERRUPTED) from None
+    except PagerFailed as error:
+        fail(str(error), exitcodes.OUTPUT)
+    except PagerError as error:
+        fail(str(error), exitcodes.USAGE)
+    return True
 
 
 def _answer(answer: Answer, fmt: str | None, terminal: Terminal, *, title: str) -> str:
@@ -369,8 +378,10 @@ def list_command(
     catalogue = load(ctx)
     terminal = detect(color=color.value)
     benefits = filter_benefits(catalogue, category=category, evidence=evidence, keyword=keyword)
+    fmt_name = fmt.value if fmt else terminal.default_format
     answer = BenefitList(catalogue, benefits)
-    emit(_answer(answer, fmt and fmt.value, terminal, title=catalogue.title), terminal, pager)
+    text = _answer(answer, fmt_name, terminal, title=catalogue.title)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("show", context_settings={"ignore_unknown_options": True})
@@ -409,9 +420,10 @@ def show_command(
     catalogue = load(ctx)
     benefit = find_benefit(catalogue, ref)
     terminal = detect(color=color.value)
+    fmt_name = fmt.value if fmt else terminal.default_format
     answer = BenefitDetails(catalogue, benefit)
-    title = f"{benefit.id} {benefit.title}"
-    emit(_answer(answer, fmt and fmt.value, terminal, title=title), terminal, pager)
+    text = _answer(answer, fmt_name, terminal, title=f"{benefit.id} {benefit.title}")
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("search")
@@ -460,8 +472,8 @@ def search_command(
     if fmt_name in ("json", "yaml", "csv"):
         # Scripts read stdout; what a person must know about the query goes to stderr.
         for notice in notices(result):
-            note(notice)
-    emit(text, terminal, pager)
+            report(notice)
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("cautions")
@@ -492,8 +504,10 @@ def cautions_command(
     catalogue = load(ctx)
     cautions = find_cautions(catalogue, name)
     terminal = detect(color=color.value)
+    fmt_name = fmt.value if fmt else terminal.default_format
     answer = CautionList(catalogue, cautions, single=name is not None)
-    emit(_answer(answer, fmt and fmt.value, terminal, title="Cautions"), terminal, pager)
+    text = _answer(answer, fmt_name, terminal, title="Cautions")
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("references")
@@ -557,7 +571,8 @@ def references_command(
         emit(text, terminal, pager)
         return
     answer = ReferenceList(catalogue, references, single=chosen.one)
-    emit(_answer(answer, fmt_name, terminal, title="References"), terminal, pager)
+    text = _answer(answer, fmt_name, terminal, title="References")
+    emit(text, terminal, pager, styled=fmt_name == "table")
 
 
 @app.command("about")
@@ -637,7 +652,7 @@ def validate_command(
             },
             ascii_only=not terminal.unicode,
         )
-        sys.stdout.write(text) if terminal.unicode else sys.stdout.write(to_ascii(text))
+        emit(text, terminal)
         if not found.valid:
             raise typer.Exit(exitcodes.CATALOGUE)
         return
@@ -742,7 +757,7 @@ def export_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
@@ -791,22 +806,48 @@ def export_command(
       neurobenefits export --format markdown > benefits.md
       neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
     """
-    from .handout import export_format, handout_from_options, to_html, to_markdown
-    from .queries import find_benefits, handout_date
+    from .handout import Handout, to_html, to_markdown
+    from .textoption import NotPlainText, plain_text
 
+    try:
+        title, client, notes = (
+            plain_text("--title", title),
+            plain_text("--for", client),
+            plain_text("--notes", notes),
+        )
+    except NotPlainText as error:
+        fail(str(error), exitcodes.USAGE)
     catalogue = load(ctx)
+    from .queries import find_benefits
+
     benefits = find_benefits(catalogue, refs or [])
-    chosen = export_format(
-        fmt and fmt.value,
-        output,
-        paper.value if paper else None,
-        to_terminal=sys.stdout.isatty(),
-    )
-    handout = handout_from_options(
+    from .exportformat import ExportMisuse, choose_format
+    from .output import OutputRefused, check_target, write_atomically
+    from .sourcedate import BadSourceDate, handout_date
+
+    try:
+        if output is not None:
+            # First (a folder's name has no format to tell), and before the work, so that a
+            # PDF is not printed in vain.
+            example = f"handout.{_SUFFIXES[fmt.value if fmt else 'markdown']}"
+            check_target(output, force=force, example=example)
+        named = PurePath(output) if output is not None else None
+        chosen = choose_format(fmt.value if fmt else None, named, paper.value if paper else None)
+        made_on = handout_date()
+    except OutputRefused as error:
+        fail(str(error), exitcodes.OUTPUT)
+    except (ExportMisuse, BadSourceDate) as error:
+        fail(str(error), exitcodes.USAGE)
+    if chosen == "pdf" and output is None and sys.stdout.isatty():
+        fail(
+            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
+            exitcodes.USAGE,
+        )
+    handout = Handout(
         catalogue,
         benefits,
-        made_on=handout_date(),
-        title=title,
+        title=title or catalogue.title,
+        made_on=made_on,
         client=client,
         notes=notes,
         evidence=not no_evidence,
@@ -818,26 +859,28 @@ def export_command(
     else:
         from .pdf import html_to_pdf
 
-        if output is not None and output.exists() and not force:
-            raise OutputFailed(f"{output} exists already; add --force to overwrite it.")
+        # A missing browser is a BadRequest, a failed print an OutputFailed (pdf.py).
         data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
     if output is None:
         if chosen == "pdf":
-            sys.stdout.buffer.write(data)
+            from .streams import binary_stdout
+
+            binary_stdout().write(data)
         else:
             emit(data.decode("utf-8"), detect(color="never"))
         return
-    from .output import OutputExists, write_atomically
-
     try:
         write_atomically(output, data, force=force)
-    except OutputExists:
-        raise OutputFailed(f"{output} exists already; add --force to overwrite it.") from None
+    except OutputRefused as error:
+        fail(str(error), exitcodes.OUTPUT)
     except OSError as error:
-        raise OutputFailed(f"Could not write {output}: {error.strerror or error}.") from None
-    sys.stderr.write(
-        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen}).\n"
+        fail(f"Could not write {output}: {error.strerror or error}.", exitcodes.OUTPUT)
+    report(
+        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen})."
     )
+
+
+_SUFFIXES = {"markdown": "md", "html": "html", "pdf": "pdf"}
 
 
 # Every command also takes the global options after its name (see usage.py).
@@ -897,8 +940,8 @@ def run(arguments: list[str]) -> None:
     except Exception as error:  # a bug: say so plainly, with the traceback only on request
         if os.environ.get("NEUROBENEFITS_DEBUG"):
             raise
-        sys.stderr.write(
+        report(
             f"neurobenefits: internal error: {type(error).__name__}: {error}. "
-            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it.\n"
+            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it."
         )
         sys.exit(exitcodes.INTERNAL)

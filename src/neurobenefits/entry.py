@@ -3,6 +3,10 @@
 First: answer `--version` without loading the framework (importing Typer and Click costs
 several times Python's own start-up, and `--version` needs neither).
 
+Around the command: stdout and stderr are guarded (streams.py: sanitised, a closed or full
+stdout is one line and exit 4, a reader that has gone ends quietly), and SIGTERM and SIGHUP
+unwind like Ctrl-C so that no temporary file or browser is left behind (signals.py).
+
 Last: once the answer is written and flushed, end the process at once with os._exit. The
 interpreter's orderly teardown (clearing every module Typer and Rich loaded) costs about
 10 ms, a sixth of a whole call, and does nothing for a program that holds no open files,
@@ -16,28 +20,34 @@ import sys
 from collections.abc import Callable
 
 from . import exitcodes
+from .streams import guarded
 
 
 def main() -> None:
-    code = _exit_code(_run)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass  # the reader has gone; nothing more can be said
-    os._exit(code)
+    os._exit(outcome(sys.argv[1:]))
 
 
-def _run() -> None:
-    arguments = sys.argv[1:]
+def outcome(arguments: list[str]) -> int:
+    """Run one command line with guarded streams; the exit code, once all output is flushed."""
+    with guarded() as (out, err):
+        code = _exit_code(lambda: _run(arguments))
+        final = _exit_code(out.flush)
+        err.flush()
+    return final or code
+
+
+def _run(arguments: list[str] | None = None) -> None:
+    arguments = sys.argv[1:] if arguments is None else arguments
     if arguments in (["--version"], ["-V"]):
         from . import __version__
 
         sys.stdout.write(f"neurobenefits {__version__}\n")
         return
     from .cli import run
+    from .signals import ending_on_signals  # not before: --version needs no clean-up
 
-    run(arguments)
+    with ending_on_signals():
+        run(arguments)
 
 
 def _exit_code(action: Callable[[], None]) -> int:

@@ -30,6 +30,11 @@ class NeurobenefitsError(Exception):
         super().__init__(message)
         self.message = message
 
+    @property
+    def lines(self) -> list[str]:
+        """What to tell the person, one line each."""
+        return [self.message]
+
 
 class NothingFound(NeurobenefitsError):
     kind = Kind.NOT_FOUND
@@ -51,3 +56,7 @@ class CatalogueError(NeurobenefitsError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = list(problems)
+
+    @property
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]

@@ -24,8 +24,23 @@ def to_yaml(data: Any, ascii_only: bool = False) -> str:
     return text
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (Excel, LibreOffice,
+# Google Sheets): `=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`. OWASP's "CSV injection" advice:
+# prefix such a cell with a single quote, which the spreadsheet shows as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula, prefixed with `'`."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def to_csv(records: list[dict[str, Any]]) -> str:
-    rows = [flat_row(record) for record in records]
+    rows = [
+        {key: neutralised(value) for key, value in flat_row(record).items()} for record in records
+    ]
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")

@@ -11,10 +11,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from . import markdown
-from .errors import BadRequest
 from .model import Benefit, Catalogue, Caution, Reference
 from .present import (
     HANDOUT_CAUTIONS_HEADING,
@@ -66,43 +64,6 @@ class Handout:
         return list(seen.values())
 
 
-def handout_from_options(
-    catalogue: Catalogue,
-    benefits: Sequence[Benefit],
-    *,
-    made_on: date,
-    title: str | None = None,
-    client: str | None = None,
-    notes: str | None = None,
-    evidence: bool = True,
-) -> Handout:
-    """The sheet the options ask for: a blank title falls back to the catalogue's, and a
-    blank name or note is left out."""
-    return Handout(
-        catalogue,
-        benefits,
-        title=(title or catalogue.title).strip() or catalogue.title,
-        made_on=made_on,
-        client=client.strip() if client and client.strip() else None,
-        notes=notes.strip() if notes and notes.strip() else None,
-        evidence=evidence,
-    )
-
-
-def export_format(
-    given: str | None, output: Path | None, paper: str | None, *, to_terminal: bool
-) -> str:
-    """markdown, html or pdf, as exportformat.py chooses it; a PDF never goes to a terminal."""
-    from .exportformat import choose_format
-
-    chosen = choose_format(given, output, paper)
-    if chosen == "pdf" and output is None and to_terminal:
-        raise BadRequest(
-            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file."
-        )
-    return chosen
-
-
 def human_date(day: date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
@@ -124,11 +85,11 @@ def _cited_by(handout: Handout, reference: Reference) -> str:
 
 
 def to_markdown(handout: Handout) -> str:
-    esc = markdown.escape
+    esc, one = markdown.escape, markdown.inline
     catalogue = handout.catalogue
-    lines = [f"# {esc(handout.title)}", ""]
+    lines = [f"# {one(handout.title)}", ""]
     if handout.client:
-        lines += [f"**Prepared for:** {esc(handout.client)}", ""]
+        lines += [f"**Prepared for:** {one(handout.client)}", ""]
     lines += [f"*Made on {human_date(handout.made_on)}.*", ""]
     if catalogue.introduction:
         lines += [esc(catalogue.introduction), ""]
@@ -136,9 +97,9 @@ def to_markdown(handout: Handout) -> str:
     lines += _cautions_markdown(handout.cautions)
     for benefit in handout.benefits:
         lines += [
-            f"## {benefit.id}. {esc(benefit.title)}",
+            f"## {benefit.id}. {one(benefit.title)}",
             "",
-            f"**{esc(benefit.summary)}**",
+            f"**{one(benefit.summary)}**",
             "",
             esc(benefit.description),
             "",
@@ -150,7 +111,7 @@ def to_markdown(handout: Handout) -> str:
                 "",
             ]
     if catalogue.closing:
-        lines += [f"*{esc(catalogue.closing)}*", ""]
+        lines += [f"*{one(catalogue.closing)}*", ""]
     if handout.notes:
         lines += ["## Notes from your therapist", ""]
         for paragraph in paragraphs(handout.notes):
@@ -165,30 +126,30 @@ def to_markdown(handout: Handout) -> str:
         lines.append("")
     lines += ["---", ""]
     if source_line(catalogue):
-        lines += [f"*Source:* {esc(source_line(catalogue))}", ""]
-    lines += [f"**Disclaimer:** {esc(catalogue.disclaimer)}", ""]
+        lines += [f"*Source:* {one(source_line(catalogue))}", ""]
+    lines += [f"**Disclaimer:** {one(catalogue.disclaimer)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
-    esc = markdown.escape
+    esc, one = markdown.escape, markdown.inline
     if not cautions:
         return []
-    lines = [f"## {esc(HANDOUT_CAUTIONS_HEADING)}", "", esc(HANDOUT_CAUTIONS_INTRO), ""]
+    lines = [f"## {one(HANDOUT_CAUTIONS_HEADING)}", "", esc(HANDOUT_CAUTIONS_INTRO), ""]
     for caution in cautions:
         lines += [
-            f"- **{esc(caution.title)}.** *Who:* {esc(caution.who)} {esc(caution.text)}",
+            f"- **{one(caution.title)}.** *Who:* {one(caution.who)} {one(caution.text)}",
         ]
     return [*lines, ""]
 
 
 def _reference_markdown(reference: Reference) -> str:
-    esc = markdown.escape
-    text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. *{esc(reference.journal)}*."
+    one = markdown.inline
+    text = f"{one(reference.authors)} ({reference.year}). {one(reference.title)}. *{one(reference.journal)}*."
     if reference.citation:
-        text += f" {esc(reference.citation)}."
+        text += f" {one(reference.citation)}."
     if reference.doi_url:
-        text += f" <{reference.doi_url}>"
+        text += f" {markdown.link(reference.doi_url, reference.doi_url)}"
     return text
 
 

@@ -7,14 +7,20 @@ never over an existing one unless `force`, never half-written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
-
-from .queries import handout_date
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from .model import Benefit, Catalogue
+
+
+def handout_date() -> date:
+    """Today, or SOURCE_DATE_EPOCH's day (sourcedate.py); BadSourceDate when it is malformed."""
+    from .sourcedate import handout_date as dated
+
+    return dated()
 
 
 def write_handout(
@@ -27,8 +33,9 @@ def write_handout(
 ) -> None:
     """Write a Markdown (`fmt` markdown) or HTML (`fmt` html) handout of `benefits` to `path`.
 
-    Raises output.OutputExists when the file is there and `force` is false, OSError when it
-    cannot be written.
+    Raises output.OutputExists when the file is there and `force` is false, another
+    output.OutputRefused when the name may not be written (a folder, a device), sourcedate's
+    BadSourceDate when SOURCE_DATE_EPOCH is malformed, OSError when it cannot be written.
     """
     from .handout import Handout, to_html, to_markdown
     from .output import write_atomically

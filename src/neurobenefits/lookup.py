@@ -35,6 +35,12 @@ class NotFound(NamedTuple):
 
 Resolution = Found | Ambiguous | NotFound
 _NUMBER = re.compile(r"[+-]?\d+")
+_MAX_DIGITS = 18
+_SHOWN = 60  # a reference is echoed in a message at most this long
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 3]}... ({len(text)} characters)"
 
 
 def number_range(benefits: Sequence[Benefit]) -> str:
@@ -53,10 +59,11 @@ def resolve(catalogue: Catalogue, ref: str) -> Resolution:
             f'No benefit "{ref}": give a number, a slug or part of a title ({number_range(catalogue.benefits)}).'
         )
     if _NUMBER.fullmatch(text):
-        benefit = catalogue.benefit(int(text))
+        # A number longer than any id cannot name one (and int() refuses 4,300+ digits).
+        benefit = catalogue.benefit(int(text)) if len(text) <= _MAX_DIGITS else None
         if benefit:
             return Found(benefit)
-        return NotFound(f"No benefit {text}: {number_range(catalogue.benefits)}.")
+        return NotFound(f"No benefit {_shortened(text)}: {number_range(catalogue.benefits)}.")
     by_slug = catalogue.benefit_by_slug(text.lower())
     if by_slug:
         return Found(by_slug)
@@ -65,7 +72,7 @@ def resolve(catalogue: Catalogue, ref: str) -> Resolution:
     wanted = " ".join(words(fold(text)))
     if not wanted:
         return NotFound(
-            f"No benefit {text!r}: give a number, a slug or part of a title ({number_range(catalogue.benefits)})."
+            f"No benefit {_shortened(text)!r}: give a number, a slug or part of a title ({number_range(catalogue.benefits)})."
         )
     titles = {b.id: " ".join(words(fold(b.title))) for b in catalogue.benefits}
     exact = [b for b in catalogue.benefits if titles[b.id] == wanted]
@@ -83,10 +90,11 @@ def resolve(catalogue: Catalogue, ref: str) -> Resolution:
     suggestion = _closest(catalogue, titles, wanted)
     if suggestion:
         return NotFound(
-            f"No benefit {text!r}. Did you mean {suggestion.id} {suggestion.title}?", suggestion
+            f"No benefit {_shortened(text)!r}. Did you mean {suggestion.id} {suggestion.title}?",
+            suggestion,
         )
     return NotFound(
-        f"No benefit {text!r}: {number_range(catalogue.benefits)}; try `neurobenefits search {text}`."
+        f"No benefit {_shortened(text)!r}: {number_range(catalogue.benefits)}; try `neurobenefits search {_shortened(text)}`."
     )
 
 

@@ -7,13 +7,16 @@ system libraries beyond the browser itself, which many machines already have.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from .errors import BadRequest, OutputFailed
+from .signals import deferred
 
 BROWSER_VARIABLE = "NEUROBENEFITS_CHROMIUM"
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -64,9 +67,18 @@ def browser_command(browser: str, profile: str, *extra: str) -> list[str]:
 
 
 def html_to_pdf(html: str, timeout: float = 120) -> bytes:
-    """The PDF that the browser prints from this HTML page."""
+    """The PDF that the browser prints from this HTML page.
+
+    The browser runs in its own process group (a new session), so that Ctrl-C at the
+    terminal reaches only us, and we end the browser and all its helpers together: on a
+    timeout, on Ctrl-C, SIGTERM or SIGHUP (signals.py), on any error. Only then is the
+    temporary folder removed, when nothing can still be writing into it.
+    """
     browser = find_browser()
-    with tempfile.TemporaryDirectory(prefix="neurobenefits-") as folder:
+    folder = None
+    try:
+        with deferred():  # a signal now must not leave the folder unrecorded
+            folder = tempfile.mkdtemp(prefix="neurobenefits-")
         page = Path(folder) / "handout.html"
         output = Path(folder) / "handout.pdf"
         page.write_text(html, encoding="utf-8")
@@ -77,10 +89,43 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
             f"--print-to-pdf={output}",
             page.as_uri(),
         )
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
+        _run_browser(browser, command, timeout, folder)
         if not output.is_file() or output.stat().st_size == 0:
             raise PrintFailed(f"{browser} ran but wrote no PDF.")
         return output.read_bytes()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_browser(browser: str, command: list[str], timeout: float, folder: str) -> None:
+    # The browser's own temporary files go into our folder too, so they go with it.
+    env = {**os.environ, "TMPDIR": folder}
+    process = None
+    try:
+        with deferred():  # a signal now must not leave the browser running unrecorded
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        process.wait(timeout=timeout)
+    except OSError as error:
+        raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
+    except subprocess.TimeoutExpired:
+        raise PrintFailed(
+            f"{browser} did not finish printing the handout within {timeout:g} seconds."
+        ) from None
+    finally:
+        if process is not None:
+            _end_group(process)
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop the browser's whole process group (its renderer and GPU helpers too)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

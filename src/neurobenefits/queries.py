@@ -6,8 +6,7 @@ was wrong and what would be right); the face decides how to show it and how to e
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 from .errors import BadRequest, NeurobenefitsError, NothingFound
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from .model import Benefit, Catalogue, Caution
     from .problems import Problem
     from .refselect import Chosen
@@ -221,13 +218,3 @@ def validate_stack(
     except CatalogueError as error:
         return Validation(checked, error.problems, None)
     return Validation(checked, [], catalogue)
-
-
-def handout_date(environ: Mapping[str, str] | None = None) -> date:
-    """Today, or SOURCE_DATE_EPOCH's day, so that a build can make the same handout twice."""
-    from datetime import date, datetime, timezone
-
-    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()

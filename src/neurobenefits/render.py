@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
@@ -29,6 +30,8 @@ from .present import (
     verdict_legend,
     verdict_meaning,
 )
+from .streams import HIDDEN as _HIDDEN_TEXT
+from .streams import visible
 from .terminal import Terminal
 
 if TYPE_CHECKING:
@@ -61,8 +64,26 @@ class _Buffer(io.StringIO):
         return self._encoding
 
 
+class _VisibleConsole(Console):
+    """A console whose every piece of text passes streams.visible on its way out.
+
+    Rich writes its own colours as escape codes; a control character inside the text
+    (a key, an id, a file name) must not reach the terminal as one. Segments are the text
+    after layout, before Rich adds its codes: the one place to tell the two apart.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or not _HIDDEN_TEXT.search(segment.text):
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style, segment.control)
+
+
 def make_console(terminal: Terminal, *, record: bool = False) -> Console:
-    return Console(
+    return _VisibleConsole(
         file=_Buffer(terminal.unicode),
         width=terminal.width,
         force_terminal=terminal.color,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import os
+import re
 import shutil
 import sys
 from typing import NamedTuple, TextIO
 
 MIN_WIDTH = 20
+MAX_WIDTH = 1000
+_MAX_DIGITS = 5  # more digits than this is more than MAX_WIDTH anyway
+_DECIMAL = re.compile(r"[0-9]+")
 PAGER_VARIABLE = "NEUROBENEFITS_PAGER"
 
 
@@ -57,11 +60,21 @@ def detect(
 
 
 def terminal_width(env: dict[str, str] | os._Environ[str], is_terminal: bool) -> int:
-    columns = env.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return max(MIN_WIDTH, int(columns))
+    """COLUMNS if it is a usable width, else the terminal's, else 80.
+
+    COLUMNS is a hint, so an unusable one is ignored, as shells and coreutils do: not a
+    plain decimal number (`COLUMNS=²`, `abc`, `-5`) or zero. A huge one is held to
+    MAX_WIDTH: no screen is wider, and laying out a table a billion columns wide would take
+    minutes and gigabytes.
+    """
+    columns = env.get("COLUMNS", "").strip()
+    if _DECIMAL.fullmatch(columns):
+        digits = columns.lstrip("0")
+        number = int(digits or "0") if len(digits) <= _MAX_DIGITS else MAX_WIDTH
+        if number > 0:
+            return min(MAX_WIDTH, max(MIN_WIDTH, number))
     if is_terminal:
-        return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+        return min(MAX_WIDTH, max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns))
     return 80
 
 
@@ -84,42 +97,20 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
-class AsciiWriter(io.TextIOBase):
-    """Wraps a stream whose encoding cannot take Unicode, degrading text instead of failing."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        self.stream.write(to_ascii(text))
-        return len(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return "ascii"
-
-
-def output_stream(terminal: Terminal, stream: TextIO | None = None) -> TextIO:
-    stream = stream or sys.stdout
-    return stream if terminal.unicode else AsciiWriter(stream)  # type: ignore[return-value]
-
-
 def pager_command(
     requested: bool, terminal: Terminal, environ: dict[str, str] | None = None
-) -> str | None:
-    """The pager to use, or None: only on a terminal, when asked for by option or variable."""
+) -> tuple[str, str] | None:
+    """The pager to use and the variable it came from, or None.
+
+    Only on a terminal, when asked for by option or variable.
+    """
     env = os.environ if environ is None else environ
     if not terminal.is_terminal:
         return None
     configured = env.get(PAGER_VARIABLE, "").strip()
     if configured:
-        return configured
+        return configured, PAGER_VARIABLE
     if requested:
-        return env.get("PAGER", "").strip() or "less -R"
+        chosen = env.get("PAGER", "").strip()
+        return (chosen, "PAGER") if chosen else ("less -R", "the default pager")
     return None

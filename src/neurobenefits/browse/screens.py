@@ -194,13 +194,17 @@ class ExportScreen(ModalScreen[None]):
             self.say(f"Kept {path}; give another name.")
             return
         from ..handout_file import write_handout
-        from ..output import OutputExists
+        from ..output import OutputExists, OutputRefused
+        from ..sourcedate import BadSourceDate
 
         fmt = self.chosen_format()
         try:
             write_handout(self.catalogue, self.benefits, path, fmt, force=force)
         except OutputExists:
             self.say(f"{path} exists already; give another name.")
+            return
+        except (OutputRefused, BadSourceDate) as error:  # a folder, a device; a bad date
+            self.say(str(error))
             return
         except OSError as error:
             self.say(f"Could not write {path}: {error.strerror or error}.")
