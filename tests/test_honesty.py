@@ -183,3 +183,23 @@ def test_list_help_and_readme_carry_the_scale(catalogue: Catalogue) -> None:
             assert meaning in text
     assert "cautions beside each claim" not in _flat(run("--help").stdout)
     assert "cautions beside every claim" not in readme
+
+
+@pytest.mark.parametrize(
+    "query", ["cortisol", "atrophy", "stress", "spasms", "endurance", "sleep", "stroke", "walking"]
+)
+def test_search_snippets_keep_the_article_s_voice(catalogue: Catalogue, query: str) -> None:
+    """A snippet cut from a description says whose claim it is; evidence quotes no bare titles."""
+    from neurobenefits.search import search
+
+    for hit in search(catalogue, query).hits:
+        snippet = hit.snippet
+        assert snippet is not None
+        if snippet.field == "description" and not hit.benefit.description.startswith(
+            snippet.text.rstrip(".")
+        ):
+            assert snippet.text.startswith("The article says: ..."), snippet.text
+        if snippet.field == "evidence":
+            titles = [r.title for r in catalogue.references if r.title]
+            assert not any(t[:30] in snippet.text for t in titles), snippet.text
+            assert not snippet.text.startswith(("limited", "mixed", "supported", "not supported"))

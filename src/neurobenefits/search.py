@@ -441,13 +441,9 @@ def _read(index: Index, parsed: Sequence[Term]) -> _Read:
 
 
 def _hit(index: Index, ranked: _Ranked) -> Hit:
-    texts = index.texts[ranked.position]
-    return Hit(
-        index.benefits[ranked.position],
-        ranked.score,
-        ranked.matches,
-        make_snippet(texts, ranked.matches),
-    )
+    benefit = index.benefits[ranked.position]
+    texts = quotable_texts(index.catalogue, benefit, index.texts[ranked.position])
+    return Hit(benefit, ranked.score, ranked.matches, make_snippet(texts, ranked.matches))
 
 
 def _resolve(index: Index, term: Term) -> tuple[Term, Correction | None]:
@@ -641,6 +637,23 @@ def field_texts(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:
     }
 
 
+def quotable_texts(
+    catalogue: Catalogue, benefit: Benefit, searched: dict[str, str]
+) -> dict[str, str]:
+    """The fields a snippet may quote: what was searched, in a voice fit to show alone.
+
+    The evidence is quoted from its summary and findings only, since a bare verdict word,
+    author list or paper title shown under a benefit reads as a claim of its own.
+    """
+    texts = dict(searched)
+    if benefit.evidence:
+        findings = (catalogue.reference(key) for key in benefit.evidence.references)
+        texts["evidence"] = " ".join(
+            [benefit.evidence.summary] + [ref.finding for ref in findings if ref and ref.finding]
+        )
+    return texts
+
+
 def _field_stems(name: str, text: str) -> list[str]:
     if name == "keywords":
         return [
@@ -662,8 +675,24 @@ def make_snippet(
             continue
         text = " ".join(texts[name].replace(_BREAK, ",").split())
         text = text.replace(" ,", ",")
-        return _window(name, text, wanted, width)
+        snippet = _window(name, text, wanted, width)
+        if name == "description" and snippet.text.startswith("..."):
+            return _attributed(_window(name, text, wanted, width - len(ATTRIBUTION)))
+        return snippet
     return None
+
+
+# A window cut from the middle of a description has lost the sentence that says whose claim
+# it is; it is the article's, and says so again.
+ATTRIBUTION = "The article says: "
+
+
+def _attributed(snippet: Snippet) -> Snippet:
+    shift = len(ATTRIBUTION)
+    return snippet._replace(
+        text=ATTRIBUTION + snippet.text,
+        highlights=tuple((a + shift, b + shift) for a, b in snippet.highlights),
+    )
 
 
 def _window(name: str, text: str, wanted: Iterable[str], width: int) -> Snippet:
