@@ -131,7 +131,9 @@ def _snippet_of(tmp_path: Path, description: str, query: str) -> tuple[str, list
     text = hit.snippet.text
     for start, end in hit.snippet.highlights:
         assert 0 <= start < end <= len(text), (start, end, text)
-    return text, [text[a:b] for a, b in hit.snippet.highlights]
+    marked = [text[a:b] for a, b in hit.snippet.highlights]
+    # A description's snippet says whose words it quotes; the window follows the label.
+    return text.removeprefix("The article says: "), marked
 
 
 def test_a_window_that_reaches_the_end_keeps_the_last_word(tmp_path: Path) -> None:
@@ -229,10 +231,10 @@ def test_a_short_field_is_whole_even_when_the_match_comes_late(tmp_path: Path) -
 
 
 def test_the_window_opens_a_third_of_its_width_before_the_match(tmp_path: Path) -> None:
-    # "zebra" starts at character 280; the window starts at the first whole word after
-    # 280 - 140 // 3 = 234, which is word34 (each filler word takes 7 characters).
+    # "zebra" starts at character 280; the window starts at the first whole word about a
+    # third of its width before it: word35 (each filler word takes 7 characters).
     text, _ = _snippet_of(tmp_path, f"{_FILLER} zebra {_FILLER}", "zebra")
-    assert text.startswith("...word34 word35 ")
+    assert text.startswith("...word35 word36 ")
 
 
 def test_a_match_that_ends_the_window_is_marked(tmp_path: Path) -> None:
