@@ -584,3 +584,17 @@ def test_a_general_safety_question_gives_scripts_the_benefits_that_carry_caution
     assert [hit["id"] for hit in hits] == carrying
     for hit in hits:
         assert {m["caution"] for m in hit["matched"]} == {c["id"] for c in hit["cautions"]}
+
+
+def test_one_word_expands_to_a_bounded_number_of_terms(catalogue: Catalogue) -> None:
+    """An overlay may put a word in many groups; search reads only the first few terms."""
+    import dataclasses
+
+    from neurobenefits.search import MAX_EXPANSIONS
+
+    groups = tuple((("pain",) + tuple(f"w{g}x{i}" for i in range(29))) for g in range(50))
+    crowded = dataclasses.replace(catalogue, synonyms=catalogue.synonyms + groups)
+    expansions = Index(crowded).expansions(parse_query("pain").terms[0])
+    assert len(expansions) == MAX_EXPANSIONS
+    assert expansions[0][0] == "pain"
+    assert [hit.benefit.id for hit in search(crowded, "pain").hits][:1] == [1]

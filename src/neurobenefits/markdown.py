@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
+    OTHER_CAUTIONS,
     VERDICT_MARKERS,
     cautions_heading,
     evidence_references,
@@ -111,8 +112,11 @@ def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
     cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
     if cautions:
         lines += [f"{sub} Cautions", ""]
-        lines += [f"- **{inline(c.title)}** ({inline(c.id)}): {inline(c.who)}" for c in cautions]
-        lines.append("")
+        lines += [
+            f"- **{inline(c.title)}** ({inline(c.id)}). *Who:* {inline(c.who)} {inline(c.text)}"
+            for c in cautions
+        ]
+        lines += ["", escape(OTHER_CAUTIONS), ""]
     else:
         lines += [f"{sub} Cautions", "", escape(NO_OWN_CAUTION), ""]
     related = related_benefits(catalogue, benefit)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
+    OTHER_CAUTIONS,
     cautions_heading,
     citation_line,
     evidence_references,
@@ -101,11 +102,12 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
             lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
     cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
     if cautions:
-        lines += ["", "Cautions (neurobenefits cautions NAME)"]
+        lines += ["", "Cautions"]
         for caution in cautions:
-            lines += _wrap(
-                f"{caution.title} ({caution.id}): {caution.who}", width, indent="    ", first="  - "
-            )
+            lines += _wrap(f"{caution.title} ({caution.id})", width, indent="    ", first="  - ")
+            lines += _wrap(f"Who: {caution.who}", width, indent="    ")
+            lines += _wrap(caution.text, width, indent="    ")
+        lines += _wrap(OTHER_CAUTIONS, width, indent="  ")
     else:
         lines += ["", "Cautions", *_wrap(NO_OWN_CAUTION, width, indent="  ")]
     if benefit.keywords:

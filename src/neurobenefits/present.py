@@ -53,8 +53,12 @@ def verdict_legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[tu
 
 # `show` of a benefit with no caution of its own still points to the ones for every session.
 NO_OWN_CAUTION = (
-    "None concerns this benefit in particular; run neurobenefits cautions for what to know "
-    "before any session."
+    "None is tied to this benefit in particular, but any caution can apply to a session; "
+    "read them all with: neurobenefits cautions"
+)
+# Under the cautions `show` lists: the others can apply too.
+OTHER_CAUTIONS = (
+    "Any other caution can apply to a session too; read them all with: neurobenefits cautions"
 )
 
 # The handout's framing: how much of the catalogue it holds, how to read a verdict, and why

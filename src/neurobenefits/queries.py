@@ -26,10 +26,19 @@ def require_catalogues(paths: Sequence[str | Path], only: bool, *, what: str) ->
         raise BadRequest(f"--only needs at least one {what}.")
 
 
+# Longer than any title or query a person types; beyond them, matching costs seconds for
+# nothing (README, "limits").
+MAX_REF_LENGTH = 1_000
+MAX_QUERY_LENGTH = 1_000
+MAX_QUERY_WORDS = 50
+
+
 def find_benefit(catalogue: Catalogue, ref: str) -> Benefit:
     """The one benefit a number, slug or title (or a unique part of one) names."""
     from .lookup import Found, resolve
 
+    if not ref.strip().isdigit():  # a number, however long, gets "numbers run from 1 to N"
+        _refuse_long(ref, MAX_REF_LENGTH, "a benefit's number, slug or title")
     resolution = resolve(catalogue, ref)
     if isinstance(resolution, Found):
         return resolution.benefit
@@ -127,6 +136,8 @@ def find_references(
     (refselect.py); every reference when none is asked for; at least one, or NothingFound."""
     from .refselect import Chosen, select
 
+    for word in [*words, *cited_by]:
+        _refuse_long(word, MAX_REF_LENGTH, "a reference key or benefit number")
     chosen = select(catalogue, words, cited_by)
     if not isinstance(chosen, Chosen):
         raise NothingFound(chosen.message)
@@ -140,7 +151,21 @@ def search_query(words: Sequence[str]) -> str:
         raise BadRequest(
             "The search query is empty; give a word to look for, e.g. `neurobenefits search spasm`."
         )
+    _refuse_long(query, MAX_QUERY_LENGTH, "a search query")
+    if len(query.split()) > MAX_QUERY_WORDS:
+        raise BadRequest(
+            f"The search query has {len(query.split()):,} words; at most {MAX_QUERY_WORDS} are "
+            "searched. Keep the words that matter."
+        )
     return query
+
+
+def _refuse_long(given: str, limit: int, what: str) -> None:
+    if len(given) > limit:
+        raise BadRequest(
+            f"{given[:40]}... ({len(given):,} characters) is too long for {what}; "
+            f"at most {limit:,} characters are read."
+        )
 
 
 def find_hits(catalogue: Catalogue, query: str, limit: int | None = None) -> SearchResult:

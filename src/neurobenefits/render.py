@@ -20,6 +20,7 @@ from rich.text import Text
 from .present import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
+    OTHER_CAUTIONS,
     cautions_heading,
     evidence_references,
     match_reason,
@@ -353,15 +354,11 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
     if cautions:
         parts += [Text(""), _heading("Cautions")]
         for caution in cautions:
-            line = Text.assemble(
-                "! ", (caution.title, "bold red"), f" ({caution.id}): ", caution.who
-            )
+            line = Text.assemble("! ", (caution.title, "bold red"), f" ({caution.id})")
+            who = Text.assemble(("Who: ", "bold"), caution.who)
             parts.append(Padding(line, (0, 0, 0, 2), expand=False))
-        parts.append(
-            Padding(
-                Text("More: neurobenefits cautions NAME", style="dim"), (0, 0, 0, 2), expand=False
-            )
-        )
+            parts.append(Padding(Group(who, Text(caution.text)), (0, 0, 0, 4), expand=False))
+        parts.append(Padding(Text(OTHER_CAUTIONS, style="dim"), (0, 0, 0, 2), expand=False))
     else:
         parts += [Text(""), _heading("Cautions")]
         parts.append(Padding(Text(NO_OWN_CAUTION), (0, 0, 0, 2), expand=False))

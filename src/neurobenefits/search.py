@@ -36,6 +36,7 @@ FIELD_WEIGHTS = {
 }
 CAUTION_WEIGHTS = {"title": 4.0, "who": 2.0, "text": 1.5}
 SNIPPET_FIELDS = ("description", "summary", "notes", "evidence", "cautions", "keywords", "title")
+MAX_EXPANSIONS = 60  # terms one query word can stand for: README, "limits"
 SYNONYM_WEIGHT = 0.7  # a synonym's hit counts a little less than the word typed
 K1, B = 1.2, 0.75
 _BREAK = "\x00"  # stands between keywords, so a phrase cannot span two of them
@@ -267,7 +268,8 @@ class Index:
                 if synonym.stems not in seen:
                     seen.add(synonym.stems)
                     found.append((synonym.text, synonym.stems, True))
-        return found
+        # An overlay can put one word in many groups; matching cost grows with each term.
+        return found[:MAX_EXPANSIONS]
 
     def matching(self, term: Term) -> dict[int, _Found]:
         """Benefits (by position) that hold the term; a match in the cautions names which."""

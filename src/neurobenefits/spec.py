@@ -89,7 +89,9 @@ MAX_PROSE_LENGTH = 20_000
 MAX_BENEFITS = 10_000
 MAX_REFERENCES = 10_000
 MAX_CAUTIONS = 1_000
-MAX_SYNONYM_GROUPS = 5_000
+MAX_SYNONYM_GROUPS = 1_000
+# A word in many large groups would otherwise expand one query word into thousands of terms.
+MAX_SYNONYM_WORDS = 30
 
 SLUG = Text(
     "lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", True, max_length=100
@@ -177,7 +179,9 @@ CATALOGUE = Record(
         "disclaimer": PROSE,
         "categories": MapOf(SLUG, ONE_LINE, "category key -> label"),
         "synonyms": ListOf(
-            ListOf(ONE_LINE), "groups of words that mean the same", MAX_SYNONYM_GROUPS
+            ListOf(ONE_LINE, max_items=MAX_SYNONYM_WORDS),
+            "groups of words that mean the same",
+            MAX_SYNONYM_GROUPS,
         ),
         "verdicts": MapOf(ONE_LINE, PROSE, "verdict -> what it means"),
         "evidence_as_of": ONE_LINE,
