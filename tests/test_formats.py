@@ -91,6 +91,9 @@ def test_csv_has_a_row_per_benefit(command: str) -> None:
     assert [int(row["id"]) for row in rows] == [item["id"] for item in expected]
     assert rows[0]["title"] == expected[0]["title"]
     assert rows[0]["keywords"] == "; ".join(expected[0]["keywords"])
+    for row, item in zip(rows, expected, strict=True):
+        assert row["verdict"] == item["evidence"]["verdict"]
+        assert row["verdict_meaning"] == item["evidence"]["meaning"] != ""
     if command == "search":
         assert float(rows[0]["score"]) == expected[0]["score"]
 

@@ -121,3 +121,13 @@ def test_a_pdf_target_is_checked_before_the_browser_is_started(tmp_path: Path) -
     result = run("export", "1", "-o", str(existing), env={**FIXED_DAY, "PATH": str(tmp_path)})
     assert result.exit_code == exitcodes.OUTPUT
     assert result.stderr == f"{existing} exists already; add --force to overwrite it.\n"
+
+
+@pytest.mark.parametrize("name", ["b" * 252 + ".md", "é" * 125 + ".md"])
+def test_a_name_near_the_length_limit_is_written(tmp_path: Path, name: str) -> None:
+    """The temporary file's name is cut, so any name the file system takes can be written."""
+    target = tmp_path / name
+    written = run("export", "1", "-o", str(target), env=FIXED_DAY)
+    assert written.exit_code == 0, written.stderr
+    assert target.read_text(encoding="utf-8").startswith("# Benefits of Neuro Massage")
+    assert [p.name for p in tmp_path.iterdir()] == [name]

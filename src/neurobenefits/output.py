@@ -102,8 +102,10 @@ def write_atomically(name: str | os.PathLike[str], data: bytes, *, force: bool =
     temporary: Path | None = None
     try:
         with deferred():  # a signal now must not leave the temporary file unrecorded
+            # Cut to 200 bytes, so that a name near the 255-byte limit leaves room for ours.
+            short = os.fsdecode(os.fsencode(path.name)[:200])
             handle, name_made = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+                prefix=f".{short}.", suffix=".part", dir=path.parent
             )
             temporary = Path(name_made)
         with os.fdopen(handle, "wb") as stream:

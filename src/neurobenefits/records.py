@@ -117,6 +117,8 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
         "keywords": "; ".join(record["keywords"]),
         "related": "; ".join(str(number) for number in record["related"]),
         "verdict": evidence.get("verdict", ""),
+        # A verdict is never shown without what it means, even to a spreadsheet's reader.
+        "verdict_meaning": evidence.get("meaning") or "",
         "evidence_summary": evidence.get("summary", ""),
         "references": "; ".join(r["id"] for r in evidence.get("references", [])),
         "cautions": "; ".join(c["id"] for c in record["cautions"]),
