@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,11 @@ ISOLATED = {"XDG_CONFIG_HOME": "/nonexistent", "XDG_CACHE_HOME": str(_SESSION_CA
 def pytest_configure(config: pytest.Config) -> None:
     """Before any fixture runs (session-scoped ones too): the cache is the session's own."""
     os.environ["XDG_CACHE_HOME"] = str(_SESSION_CACHE)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The session's cache folder goes with the session."""
+    shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 # Variables that change what the program prints; each test starts without them.
