@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,25 @@ def get_benefit(catalogue: Catalogue, number: int) -> Benefit:
     found = catalogue.benefit(number)
     assert found is not None, f"no benefit {number}"
     return found
+
+
+def read_terminal(primary: int) -> tuple[threading.Thread, bytearray]:
+    """Start reading all a pseudo-terminal shows, until its other side is closed."""
+    shown = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    return reader, shown
 
 
 def run_on_terminal(

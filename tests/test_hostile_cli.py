@@ -14,14 +14,13 @@ import pty
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import _CLEARED
+from tests.conftest import _CLEARED, read_terminal
 
 CASES = Path(__file__).resolve().parent / "hostile" / "cli"
 _MACRO = re.compile(r"\{(byte|repeat):([^}:]*)(?::([0-9]+))?\}")
@@ -106,20 +105,8 @@ def _run_on_terminal(
 ) -> tuple[int, bytes, bytes]:
     """Run with a pseudo-terminal as stdin and stdout, reading all it shows."""
     primary, secondary = pty.openpty()
-    shown = bytearray()
+    reader, shown = read_terminal(primary)
 
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(primary, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.extend(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
     try:
         process = subprocess.run(
             command,

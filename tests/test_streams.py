@@ -22,7 +22,6 @@ import struct
 import subprocess
 import sys
 import termios
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,7 +32,7 @@ import pytest
 
 from neurobenefits import streams
 from neurobenefits.model import Catalogue
-from tests.conftest import _CLEARED, REPO, run
+from tests.conftest import _CLEARED, REPO, read_terminal, run
 
 ESC = "\x1b"
 COMMANDS = [
@@ -370,17 +369,6 @@ def _on_terminal(
     """
     primary, secondary = pty.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    shown = bytearray()
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(primary, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.extend(chunk)
 
     def own_terminal() -> None:
         os.setsid()
@@ -395,8 +383,7 @@ def _on_terminal(
         env={**_environment(), "TERM": "xterm", **env},
         preexec_fn=own_terminal,
     )
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
+    reader, shown = read_terminal(primary)
     try:
         yield process, primary, shown
     finally:
