@@ -52,7 +52,7 @@ async def _type(app: Any, queries: tuple[str, ...], clear: Any) -> list[float]:
 
 def browser_keys(catalogue_path: Path | None, runs: int) -> list[float]:
     from neurobenefits.browse.app import BrowseApp
-    from neurobenefits.catalogue import load_catalogue
+    from neurobenefits.catalogue.load import load_catalogue
 
     if catalogue_path is None:
         catalogue = load_catalogue(environ={"XDG_CONFIG_HOME": "/nonexistent"})

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from neurobenefits.catalogue import bundled_catalogue_path
+from neurobenefits.catalogue.load import bundled_catalogue_path
 
 
 def generated_catalogue(count: int) -> dict[str, Any]:

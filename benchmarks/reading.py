@@ -24,9 +24,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write_catalogue  # noqa: E402
-from neurobenefits import cache  # noqa: E402
-from neurobenefits.build import catalogue_from_merged  # noqa: E402
-from neurobenefits.catalogue import (  # noqa: E402
+from neurobenefits.catalogue import cache  # noqa: E402
+from neurobenefits.catalogue.build import catalogue_from_merged  # noqa: E402
+from neurobenefits.catalogue.load import (  # noqa: E402
     CatalogueError,
     load_stack,
     read_sources,

@@ -22,7 +22,7 @@ def screenshot() -> str:
     from textual.widgets import Input
 
     from neurobenefits.browse.app import BrowseApp
-    from neurobenefits.catalogue import load_catalogue
+    from neurobenefits.catalogue.load import load_catalogue
 
     catalogue = load_catalogue(environ={"XDG_CONFIG_HOME": "/nonexistent"})
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from neurobenefits.catalogue import load_catalogue
+from neurobenefits.catalogue.load import load_catalogue
+from neurobenefits.catalogue.model import Benefit, Catalogue
 from neurobenefits.cli import app
-from neurobenefits.model import Benefit, Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -24,8 +24,8 @@ from bibtexparser.entrypoint import parse_string as parse_bibtex
 from pylatexenc import latex2text
 
 from neurobenefits import exitcodes
-from neurobenefits.bibliography import to_bibtex, to_csl_json, to_ris
-from neurobenefits.model import Catalogue, Reference
+from neurobenefits.catalogue.model import Catalogue, Reference
+from neurobenefits.views.bibliography import to_bibtex, to_csl_json, to_ris
 
 from .conftest import run, run_process
 
@@ -548,7 +548,11 @@ def test_csl_json_for_a_stream_without_unicode_is_exact() -> None:
 
 
 def test_other_commands_never_load_the_bibliography() -> None:
-    ours = {"neurobenefits.bibliography", "neurobenefits.citation", "neurobenefits.refselect"}
+    ours = {
+        "neurobenefits.views.bibliography",
+        "neurobenefits.views.citation",
+        "neurobenefits.finding.refselect",
+    }
     assert not ours & _modules("show", "8", "--format", "json")
     assert not ours & _modules("list", "--format", "plain")
     exported = _modules("references", "--format", "bibtex")

@@ -14,9 +14,9 @@ from textual.widgets import Input, OptionList, Static
 
 from neurobenefits.browse.app import KEYS, BrowseApp, MainScreen
 from neurobenefits.browse.screens import CautionsScreen, ConfirmScreen, ExportScreen, HelpScreen
-from neurobenefits.model import Catalogue
-from neurobenefits.present import verdict_label
-from neurobenefits.search import search
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.finding.search import search
+from neurobenefits.views.wording import verdict_label
 
 from .conftest import get_benefit
 
@@ -476,7 +476,7 @@ def test_a_benefit_without_cautions_of_its_own_points_to_the_others(catalogue: C
 
 
 def test_the_notices_of_search_are_shown(catalogue: Catalogue) -> None:
-    from neurobenefits.search import notices
+    from neurobenefits.finding.search import notices
 
     seen: list[object] = []
 

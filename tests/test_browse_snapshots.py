@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from neurobenefits.browse.app import BrowseApp
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.model import Catalogue
 
 SnapCompare = Callable[..., bool]
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from neurobenefits.model import Catalogue
-from neurobenefits.pdf import BrowserMissing, browser_command, find_browser
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.views.pdf import BrowserMissing, browser_command, find_browser
 
 from .conftest import run
 from .test_export import FIXED_DAY, _structure

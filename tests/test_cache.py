@@ -11,18 +11,18 @@ from typing import Any
 
 import pytest
 
-from neurobenefits import cache
-from neurobenefits.catalogue import load_catalogue, stack_paths
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue import cache
+from neurobenefits.catalogue.load import load_catalogue, stack_paths
+from neurobenefits.catalogue.model import Catalogue
 
 from .conftest import ISOLATED, REPO, run
 
 _PROBE = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from neurobenefits.catalogue import load_catalogue\n"
+    "from neurobenefits.catalogue.load import load_catalogue\n"
     "catalogue = load_catalogue([Path(sys.argv[1])], only=True)\n"
-    "parsed = 'yaml' in sys.modules or 'neurobenefits.yamlsafe' in sys.modules\n"
+    "parsed = 'yaml' in sys.modules or 'neurobenefits.catalogue.yamlsafe' in sys.modules\n"
     "print(catalogue.benefit(8).notes or catalogue.benefit(8).title, parsed)\n"
 )
 

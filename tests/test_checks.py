@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from neurobenefits.catalogue import CatalogueError, load_catalogue
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.load import CatalogueError, load_catalogue
+from neurobenefits.catalogue.model import Catalogue
 
 from .test_loading import MINIMAL
 
@@ -214,7 +214,7 @@ def test_a_caution_citing_a_missing_reference_is_named(tmp_path: Path) -> None:
 
 
 def _read_problem(text: str) -> tuple[str, int, int]:
-    from neurobenefits.yamlsafe import YamlProblem, parse_text
+    from neurobenefits.catalogue.yamlsafe import YamlProblem, parse_text
 
     with pytest.raises(YamlProblem) as raised:
         parse_text(text)
@@ -222,7 +222,7 @@ def _read_problem(text: str) -> tuple[str, int, int]:
 
 
 def test_a_date_stays_the_text_written() -> None:
-    from neurobenefits.yamlsafe import parse_text
+    from neurobenefits.catalogue.yamlsafe import parse_text
 
     assert parse_text("evidence_as_of: 2026-11-01\n").data == {"evidence_as_of": "2026-11-01"}
 
@@ -242,8 +242,8 @@ def test_a_key_that_is_a_list_is_refused() -> None:
 def test_a_file_exactly_at_the_size_limit_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from neurobenefits import catalogue
-    from neurobenefits.regularfile import NotReadable
+    from neurobenefits.catalogue import load as catalogue
+    from neurobenefits.catalogue.regularfile import NotReadable
 
     monkeypatch.setattr(catalogue, "MAX_FILE_BYTES", 16)
     path = tmp_path / "small.yaml"

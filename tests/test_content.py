@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.model import Catalogue
 
 from .conftest import REPO, SHARED, get_benefit
 

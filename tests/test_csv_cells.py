@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from neurobenefits.formats import neutralised
+from neurobenefits.views.data import neutralised
 from tests.conftest import REPO, run
 
 

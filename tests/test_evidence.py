@@ -7,7 +7,7 @@ import json
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.model import Catalogue
 
 from .conftest import run
 

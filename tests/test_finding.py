@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import load_catalogue
-from neurobenefits.model import Catalogue
-from neurobenefits.search import search
-from neurobenefits.text import fold, words
+from neurobenefits.catalogue.load import load_catalogue
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.finding.search import search
+from neurobenefits.finding.text import fold, words
 
 from .conftest import run
 
@@ -71,7 +71,7 @@ def test_show_a_missing_number_between_others_names_those_there(tmp_path: Path) 
 def test_show_in_an_empty_stack_says_it_is_empty(catalogue: Catalogue) -> None:
     from dataclasses import replace
 
-    from neurobenefits.lookup import NotFound, resolve
+    from neurobenefits.finding.lookup import NotFound, resolve
 
     found = resolve(replace(catalogue, benefits=()), "2")
     assert isinstance(found, NotFound)
@@ -168,7 +168,7 @@ def test_a_short_field_is_shown_whole_with_every_mark(tmp_path: Path) -> None:
 
 
 def test_every_mark_of_every_search_lies_on_a_matched_word(catalogue: Catalogue) -> None:
-    from neurobenefits.search import Index
+    from neurobenefits.finding.search import Index
 
     index = Index(catalogue)
     texts = [f"{b.title} {b.summary} {b.description}" for b in catalogue.benefits]
@@ -246,7 +246,7 @@ def test_a_match_that_ends_the_window_is_marked(tmp_path: Path) -> None:
 
 
 def test_a_long_field_without_a_visible_match_is_cut_at_a_word(catalogue: Catalogue) -> None:
-    from neurobenefits.search import Match, make_snippet
+    from neurobenefits.finding.search import Match, make_snippet
 
     snippet = make_snippet({"description": _FILLER}, [Match("x", "description", "absent", False)])
     assert snippet is not None
@@ -428,7 +428,7 @@ def test_filler_words_change_nothing(catalogue: Catalogue) -> None:
 )
 def test_typography_people_paste_folds_to_plain_text(typed: str, plain: str) -> None:
     assert fold(typed) == plain
-    from neurobenefits.text import fold_with_offsets
+    from neurobenefits.finding.text import fold_with_offsets
 
     folded, offsets = fold_with_offsets(typed)
     assert folded == plain

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.model import Catalogue
 
 from .conftest import GOLDEN, run
 

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.model import Catalogue
-from neurobenefits.present import LEGEND_HEADING, NO_OWN_CAUTION
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.views.wording import LEGEND_HEADING, NO_OWN_CAUTION
 
 from .conftest import REPO, get_benefit, run
 from .test_export import FIXED_DAY
@@ -190,7 +190,7 @@ def test_list_help_and_readme_carry_the_scale(catalogue: Catalogue) -> None:
 )
 def test_search_snippets_keep_the_article_s_voice(catalogue: Catalogue, query: str) -> None:
     """A snippet cut from a description says whose claim it is; evidence quotes no bare titles."""
-    from neurobenefits.search import search
+    from neurobenefits.finding.search import search
 
     for hit in search(catalogue, query).hits:
         snippet = hit.snippet

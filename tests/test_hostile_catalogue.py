@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import load_catalogue
-from neurobenefits.spec import CATALOGUE, ListOf
+from neurobenefits.catalogue.load import load_catalogue
+from neurobenefits.catalogue.spec import CATALOGUE, ListOf
 
 from .conftest import ISOLATED, run
 

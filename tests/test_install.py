@@ -98,7 +98,7 @@ def _check_runs(python: Path, workdir: Path, expected_root: Path) -> None:
     where = _sh(
         python,
         "-c",
-        "import neurobenefits.catalogue as c, neurobenefits; print(neurobenefits.__file__); print(c.bundled_catalogue_path())",
+        "import neurobenefits.catalogue.load as c, neurobenefits; print(neurobenefits.__file__); print(c.bundled_catalogue_path())",
         cwd=workdir,
         env=env,
     )

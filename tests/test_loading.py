@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import CatalogueError, bundled_catalogue_path, load_catalogue
+from neurobenefits.catalogue.load import CatalogueError, bundled_catalogue_path, load_catalogue
 
 from .conftest import run
 

@@ -17,10 +17,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from neurobenefits import markdown
-from neurobenefits.handout import Handout, to_markdown
-from neurobenefits.model import Benefit, Catalogue
-from neurobenefits.present import evidence_references
+from neurobenefits.catalogue.model import Benefit, Catalogue
+from neurobenefits.views import markdown
+from neurobenefits.views.handout import Handout, to_markdown
+from neurobenefits.views.wording import evidence_references
 from tests.conftest import get_benefit, run
 
 # One line each (a blank line would rightly start a paragraph); each tries one construct.

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import MAX_FILE_BYTES, CatalogueError, load_catalogue
+from neurobenefits.catalogue.load import MAX_FILE_BYTES, CatalogueError, load_catalogue
 
 from .conftest import FIXTURES, ISOLATED, REPO, run
 
@@ -357,7 +357,7 @@ def _load(tmp_path: Path, data: Any, raw: str | None = None) -> Any:
 @given(_catalogues())
 def test_a_valid_catalogue_survives_dump_and_reload(tmp_path: Path, data: dict[str, Any]) -> None:
     first = _load(tmp_path, data)
-    from neurobenefits.records import benefit_record
+    from neurobenefits.views.records import benefit_record
 
     dumped = {
         **data,

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from neurobenefits import exitcodes
-from neurobenefits.catalogue import CatalogueError
+from neurobenefits.catalogue.load import CatalogueError
+from neurobenefits.catalogue.model import Catalogue, Caution
+from neurobenefits.catalogue.problems import Problem
 from neurobenefits.errors import BadRequest, Kind, NeurobenefitsError, NothingFound, OutputFailed
-from neurobenefits.model import Catalogue, Caution
-from neurobenefits.problems import Problem
-from neurobenefits.queries import (
+from neurobenefits.finding.queries import (
     about_data,
     explain_no_hits,
     filter_benefits,

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from neurobenefits.model import Catalogue
-from neurobenefits.query import parse_query
-from neurobenefits.search import Index, field_texts, notices, search
-from neurobenefits.text import fold, stem, stems
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.finding.query import parse_query
+from neurobenefits.finding.search import Index, field_texts, notices, search
+from neurobenefits.finding.text import fold, stem, stems
 
 from .conftest import run
 
@@ -338,7 +338,7 @@ def test_every_result_contains_every_term_or_a_reported_stand_in(
 )
 @given(st.text(alphabet=string.ascii_letters + " '\"-", max_size=30))
 def test_show_never_fails_for_any_text(catalogue: Catalogue, ref: str) -> None:
-    from neurobenefits.lookup import Ambiguous, Found, NotFound, resolve
+    from neurobenefits.finding.lookup import Ambiguous, Found, NotFound, resolve
 
     resolution = resolve(catalogue, ref)
     assert isinstance(resolution, Found | Ambiguous | NotFound)
@@ -350,7 +350,7 @@ def test_show_never_fails_for_any_text(catalogue: Catalogue, ref: str) -> None:
 @given(st.text(max_size=30))
 def test_fold_of_a_text_is_the_fold_of_its_characters(text: str) -> None:
     # Snippets fold character by character to keep offsets; search folds whole texts.
-    from neurobenefits.text import fold_char, fold_with_offsets
+    from neurobenefits.finding.text import fold_char, fold_with_offsets
 
     assert fold(text) == "".join(fold_char(char) for char in text)
     folded, offsets = fold_with_offsets(text)
@@ -590,7 +590,7 @@ def test_one_word_expands_to_a_bounded_number_of_terms(catalogue: Catalogue) -> 
     """An overlay may put a word in many groups; search reads only the first few terms."""
     import dataclasses
 
-    from neurobenefits.search import MAX_EXPANSIONS
+    from neurobenefits.finding.search import MAX_EXPANSIONS
 
     groups = tuple((("pain",) + tuple(f"w{g}x{i}" for i in range(29))) for g in range(50))
     crowded = dataclasses.replace(catalogue, synonyms=catalogue.synonyms + groups)

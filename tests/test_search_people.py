@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 import pytest
 
-from neurobenefits.catalogue import load_catalogue
-from neurobenefits.model import Catalogue
-from neurobenefits.search import SearchResult, search
+from neurobenefits.catalogue.load import load_catalogue
+from neurobenefits.catalogue.model import Catalogue
+from neurobenefits.finding.search import SearchResult, search
 
 TABLE = Path(__file__).with_name("search_people.tsv")
 README = Path(__file__).resolve().parent.parent / "README.md"

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from neurobenefits import streams
-from neurobenefits.model import Catalogue
+from neurobenefits.catalogue.model import Catalogue
 from tests.conftest import _CLEARED, REPO, read_terminal, run
 
 ESC = "\x1b"
@@ -98,8 +98,8 @@ def test_visible_shows_every_control_character_escaped() -> None:
 def test_rich_views_show_control_characters_escaped_and_keep_their_colours(
     catalogue: Catalogue,
 ) -> None:
-    from neurobenefits import render
     from neurobenefits.terminal import Terminal
+    from neurobenefits.views import render
 
     benefit = catalogue.benefits[0]
     hostile = benefit._replace(title="Pain\x1b]0;PWNED\x07\x1b[2J Relief")
@@ -280,7 +280,7 @@ def test_a_signal_while_something_is_created_takes_effect_once_it_is_recorded() 
 def test_a_hung_browser_is_ended_with_all_its_helpers(
     tmp_path: Path, hanging_browser: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from neurobenefits import pdf
+    from neurobenefits.views import pdf
 
     browser, pids = hanging_browser
     monkeypatch.setenv("NEUROBENEFITS_CHROMIUM", str(browser))

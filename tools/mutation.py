@@ -35,6 +35,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = Path("src") / "neurobenefits"
 EQUIVALENT = Path(__file__).resolve().parent / "mutation-equivalent.txt"
+# The subpackage each core module lives in.
+LAYER = {
+    "search": "finding",
+    "query": "finding",
+    "lexicon": "finding",
+    "lookup": "finding",
+    "text": "finding",
+    "queries": "finding",
+    "stack": "catalogue",
+    "validate": "catalogue",
+    "yamlsafe": "catalogue",
+}
 
 # The test files that exercise each core module, fastest first (the run stops at the
 # first failure, so a quick test that kills a mutant saves the slower ones).
@@ -354,7 +366,7 @@ def run(
         _copy_repository(Path(folder))
         copy = Path(folder) / REPO.name
         for module in modules:
-            path = copy / PACKAGE / f"{module}.py"
+            path = copy / PACKAGE / LAYER[module] / f"{module}.py"
             source = path.read_bytes()
             every = mutants_of(module, source)
             sampled = _sampled(every, sample, seed)
@@ -427,7 +439,7 @@ def main(arguments: list[str] | None = None) -> int:
     modules = options.module or list(TESTS)
     if options.list:
         for module in modules:
-            source = (REPO / PACKAGE / f"{module}.py").read_bytes()
+            source = (REPO / PACKAGE / LAYER[module] / f"{module}.py").read_bytes()
             every = mutants_of(module, source)
             print(f"{module}: {len(every)} mutants")
             for mutant in _sampled(every, options.sample, options.seed):

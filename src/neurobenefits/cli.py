@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from . import exitcodes
-from .catalogue import ENV_VARIABLE, CatalogueError, load_catalogue
+from .catalogue.load import ENV_VARIABLE, CatalogueError, load_catalogue
 from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound
 from .streams import report, write_out
 from .terminal import Terminal, detect, pager_command, to_ascii
 from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
-    from .answers import Answer
-    from .model import Catalogue
+    from .catalogue.model import Catalogue
+    from .views.answers import Answer
 
 HELP = f"""A reference to the benefits of neuro massage for people with neurological injuries
 and conditions (stroke, spinal cord injury, multiple sclerosis...): the article's claims,
@@ -278,7 +278,7 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def load(ctx: typer.Context) -> Catalogue:
-    from .queries import require_catalogues
+    from .finding.queries import require_catalogues
 
     settings = _settings(ctx)
     require_catalogues(settings.catalogues, settings.only, what="--catalogue PATH to read")
@@ -322,7 +322,7 @@ def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
 
 def _answer(answer: Answer, fmt: str | None, terminal: Terminal, *, title: str) -> str:
     """The answer in the format asked for, else the one that suits where it is going."""
-    from .answers import lay_out
+    from .views.answers import lay_out
 
     return lay_out(answer, fmt or terminal.default_format, terminal, title=title)
 
@@ -372,8 +372,8 @@ def list_command(
       neurobenefits list --category mind
       neurobenefits list --evidence supported --format json
     """
-    from .answers import BenefitList
-    from .queries import filter_benefits
+    from .finding.queries import filter_benefits
+    from .views.answers import BenefitList
 
     catalogue = load(ctx)
     terminal = detect(color=color.value)
@@ -414,8 +414,8 @@ def show_command(
         hint = format_hint(unknown, [choice.value for choice in ShowFormat])
         words = [f"No such option: {unknown[0]}.", hint, "Try 'neurobenefits show --help'."]
         raise BadRequest(" ".join(filter(None, words)))
-    from .answers import BenefitDetails
-    from .queries import find_benefit
+    from .finding.queries import find_benefit
+    from .views.answers import BenefitDetails
 
     catalogue = load(ctx)
     benefit = find_benefit(catalogue, ref)
@@ -453,9 +453,9 @@ def search_command(
       neurobenefits search is it safe with blood thinners
       neurobenefits search '"muscle tone"' --format json
     """
-    from .answers import SearchAnswer
-    from .queries import explain_no_hits, search_query
-    from .search import notices, search
+    from .finding.queries import explain_no_hits, search_query
+    from .finding.search import notices, search
+    from .views.answers import SearchAnswer
 
     text_query = search_query(query)
     catalogue = load(ctx)
@@ -498,8 +498,8 @@ def cautions_command(
       neurobenefits cautions
       neurobenefits cautions autonomic-dysreflexia
     """
-    from .answers import CautionList
-    from .queries import find_cautions
+    from .finding.queries import find_cautions
+    from .views.answers import CautionList
 
     catalogue = load(ctx)
     cautions = find_cautions(catalogue, name)
@@ -551,8 +551,8 @@ def references_command(
       neurobenefits references moyer2011 --format ris
       neurobenefits references --cited-by 8 --format csl-json
     """
-    from .answers import ReferenceList
-    from .queries import find_references
+    from .finding.queries import find_references
+    from .views.answers import ReferenceList
 
     catalogue = load(ctx)
     chosen = find_references(catalogue, keys or [], cited_by or [])
@@ -560,7 +560,7 @@ def references_command(
     terminal = detect(color=color.value)
     fmt_name = fmt.value if fmt else terminal.default_format
     if fmt_name in ("bibtex", "ris", "csl-json"):
-        from . import bibliography
+        from .views import bibliography
 
         if fmt_name == "csl-json":
             text = bibliography.to_csl_json(references, ascii_only=not terminal.unicode)
@@ -589,8 +589,8 @@ def about_command(
       neurobenefits about
       neurobenefits --catalogue clinic.yaml about
     """
-    from .catalogue import personal_overlay_path, personal_overlay_present
-    from .queries import about_data
+    from .catalogue.load import personal_overlay_path, personal_overlay_present
+    from .finding.queries import about_data
 
     catalogue = load(ctx)
     terminal = detect(color="never")
@@ -598,11 +598,11 @@ def about_command(
     # Loaded whenever present: a personal overlay that is there but unreadable stops `load`.
     data = about_data(catalogue, personal, personal_overlay_present(personal))
     if fmt is DataFormat.json:
-        from .formats import to_json
+        from .views.data import to_json
 
         emit(to_json(data, ascii_only=not terminal.unicode), terminal)
         return
-    from .plain import about_view
+    from .views.plain import about_view
 
     emit(about_view(data), terminal)
 
@@ -635,14 +635,14 @@ def validate_command(
       neurobenefits validate clinic.yaml
       neurobenefits validate clinic.yaml --format json
     """
-    from .queries import validate_stack
+    from .finding.queries import validate_stack
 
     settings = _settings(ctx)
     given = list(paths or [])
     found = validate_stack(settings.catalogues, given, only=settings.only)
     terminal = detect(color="never")
     if fmt is DataFormat.json:
-        from .formats import to_json
+        from .views.data import to_json
 
         text = to_json(
             {
@@ -670,8 +670,8 @@ def schema_command() -> None:
     Examples:
       neurobenefits schema > benefits.schema.json
     """
-    from .formats import to_json
-    from .schema import catalogue_schema
+    from .catalogue.schema import catalogue_schema
+    from .views.data import to_json
 
     emit(to_json(catalogue_schema()), detect(color="never"))
 
@@ -806,8 +806,8 @@ def export_command(
       neurobenefits export --format markdown > benefits.md
       neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
     """
-    from .handout import Handout, to_html, to_markdown
-    from .textoption import NotPlainText, plain_text
+    from .views.handout import Handout, to_html, to_markdown
+    from .views.textoption import NotPlainText, plain_text
 
     try:
         title, client, notes = (
@@ -818,12 +818,12 @@ def export_command(
     except NotPlainText as error:
         fail(str(error), exitcodes.USAGE)
     catalogue = load(ctx)
-    from .queries import find_benefits
+    from .finding.queries import find_benefits
 
     benefits = find_benefits(catalogue, refs or [])
-    from .exportformat import ExportMisuse, choose_format
-    from .output import OutputRefused, check_target, write_atomically
-    from .sourcedate import BadSourceDate, handout_date
+    from .views.exportformat import ExportMisuse, choose_format
+    from .views.outputfile import OutputRefused, check_target, write_atomically
+    from .views.sourcedate import BadSourceDate, handout_date
 
     try:
         if output is not None:
@@ -857,7 +857,7 @@ def export_command(
     elif chosen == "html":
         data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
     else:
-        from .pdf import html_to_pdf
+        from .views.pdf import html_to_pdf
 
         # A missing browser is a BadRequest, a failed print an OutputFailed (pdf.py).
         data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))

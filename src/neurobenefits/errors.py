@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
-    from .problems import Problem
+    from .catalogue.problems import Problem
 
 
 class Kind(Enum):

@@ -84,7 +84,7 @@ def to_ascii(text: str) -> str:
         return text
     import unicodedata
 
-    from .text import fold_char
+    from .finding.text import fold_char
 
     out = []
     for char in text:

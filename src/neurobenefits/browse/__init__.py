@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Catalogue
+    from ..catalogue.model import Catalogue
 
 
 def browse(catalogue: Catalogue, query: str = "", color: str = "auto") -> int:

@@ -22,7 +22,7 @@ from .keybar import KeyBar
 if TYPE_CHECKING:
     from textual import events
 
-    from ..model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue
 
 # (key as typed, what it does): the help panel and README show these.
 KEYS: tuple[tuple[str, str], ...] = (

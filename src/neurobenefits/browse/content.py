@@ -15,11 +15,11 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..details import BenefitDetails, benefit_details
-from ..render import footer, legend, verdict_text
+from ..views.details import BenefitDetails, benefit_details
+from ..views.render import footer, legend, verdict_text
 
 if TYPE_CHECKING:
-    from ..model import Benefit, Catalogue, Caution, Reference
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
 
 # Where `show` says to run `neurobenefits cautions`, the browser has a key.
 NO_OWN_CAUTION = (

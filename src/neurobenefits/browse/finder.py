@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue
 
 
 class Found(NamedTuple):
@@ -21,7 +21,7 @@ class Found(NamedTuple):
 
 class Finder:
     def __init__(self, catalogue: Catalogue) -> None:
-        from ..search import Index
+        from ..finding.search import Index
 
         self.catalogue = catalogue
         self.index = Index(catalogue)
@@ -29,7 +29,7 @@ class Finder:
     def find(self, query: str) -> Found:
         if not query.strip():
             return Found(self.catalogue.benefits, "")
-        from ..search import no_result_message, no_words_message, notices, search
+        from ..finding.search import no_result_message, no_words_message, notices, search
 
         result = search(self.catalogue, query, index=self.index)
         if not result.terms and not result.safety:

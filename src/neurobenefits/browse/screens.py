@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from .keybar import KeyBar
 
 if TYPE_CHECKING:
-    from ..model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,8 +63,8 @@ class CautionsScreen(ModalScreen[None]):
         self.benefit = benefit
 
     def compose(self) -> ComposeResult:
-        from ..details import benefit_cautions
-        from ..render import cautions_view
+        from ..views.details import benefit_cautions
+        from ..views.render import cautions_view
 
         own = benefit_cautions(self.catalogue, self.benefit) if self.benefit else ()
         others = [c for c in self.catalogue.cautions if c not in own]
@@ -193,9 +193,9 @@ class ExportScreen(ModalScreen[None]):
         elif not force:
             self.say(f"Kept {path}; give another name.")
             return
-        from ..handout_file import write_handout
-        from ..output import OutputExists, OutputRefused
-        from ..sourcedate import BadSourceDate
+        from ..views.handout_file import write_handout
+        from ..views.outputfile import OutputExists, OutputRefused
+        from ..views.sourcedate import BadSourceDate
 
         fmt = self.chosen_format()
         try:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..catalogue.model import Reference
+from ..catalogue.spec import DOI_PATTERN
 from .citation import (
     Authors,
     Name,
@@ -22,8 +24,6 @@ from .citation import (
     parse_citation,
     pubmed_url,
 )
-from .model import Reference
-from .spec import DOI_PATTERN
 
 # Our words about a source, kept apart from the source's own (never its abstract).
 FINDING_PREFIX = "neurobenefits summary (our words, not the abstract): "

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .present import (
+from .wording import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
     OTHER_CAUTIONS,
@@ -21,8 +21,8 @@ from .present import (
 )
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import Hit, SearchResult
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import Hit, SearchResult
 
 # Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
 # tables, strikethrough and fences (` and ~), escapes themselves.
@@ -41,7 +41,7 @@ def escape(text: str) -> str:
     becomes `1\\.`, which renders as `1.`), and leading spaces, which would make a code block,
     are dropped. Control characters are shown escaped (streams.visible).
     """
-    from .streams import visible
+    from ..streams import visible
 
     lines = [line.strip() for line in visible(text).split("\n")]
     text = _ENTITY.sub("&amp;", _SPECIAL.sub(r"\\\1", "\n".join(lines)))
@@ -181,7 +181,7 @@ def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
 
 
 def search_document(catalogue: Catalogue, result: SearchResult) -> str:
-    from .search import notices
+    from ..finding.search import notices
 
     lines = [f"# Search: {inline(result.searched)}", ""]
     for notice in notices(result):

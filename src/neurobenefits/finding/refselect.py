@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Reference
+    from ..catalogue.model import Benefit, Catalogue, Reference
 
 
 class Chosen(NamedTuple):

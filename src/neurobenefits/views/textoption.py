@@ -8,7 +8,7 @@ breaks (LF, CRLF, CR) and tabs are text.
 
 from __future__ import annotations
 
-from .streams import first_hidden, visible
+from ..streams import first_hidden, visible
 
 
 class NotPlainText(ValueError):

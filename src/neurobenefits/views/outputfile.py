@@ -18,7 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .signals import deferred
+from ..signals import deferred
 
 
 class OutputRefused(Exception):

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import SearchResult
-    from .terminal import Terminal
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import SearchResult
+    from ..terminal import Terminal
 
 Records = list[dict[str, Any]] | dict[str, Any]
 
@@ -175,7 +175,7 @@ class ReferenceList:
 def lay_out(answer: Answer, fmt: str, terminal: Terminal, *, title: str) -> str:
     """The text of `answer` in the format `fmt` (`title` names an SVG's window)."""
     if fmt in ("json", "yaml", "csv"):
-        from . import formats
+        from . import data as formats
 
         data = answer.data()
         if fmt == "csv":

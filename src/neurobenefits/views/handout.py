@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..catalogue.model import Benefit, Catalogue, Caution, Reference
 from . import markdown
-from .model import Benefit, Catalogue, Caution, Reference
-from .present import (
+from .wording import (
     HANDOUT_CAUTIONS_HEADING,
     HANDOUT_CAUTIONS_INTRO,
     HANDOUT_VERDICT_NOTE,

@@ -17,7 +17,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from .present import (
+from ..streams import HIDDEN as _HIDDEN_TEXT
+from ..streams import visible
+from ..terminal import Terminal
+from .wording import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
     OTHER_CAUTIONS,
@@ -31,13 +34,10 @@ from .present import (
     verdict_legend,
     verdict_meaning,
 )
-from .streams import HIDDEN as _HIDDEN_TEXT
-from .streams import visible
-from .terminal import Terminal
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import Match, SearchResult
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import Match, SearchResult
 
 VERDICT_STYLES = {
     "supported": "bold green",
@@ -375,7 +375,7 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[R
 def search_view(
     catalogue: Catalogue, result: SearchResult, width: int = 80
 ) -> list[RenderableType]:
-    from .search import notices
+    from ..finding.search import notices
 
     parts: list[RenderableType] = [Text(notice) for notice in notices(result)]
     if parts:

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .present import (
+from .wording import (
     LEGEND_HEADING,
     NO_OWN_CAUTION,
     OTHER_CAUTIONS,
@@ -24,8 +24,8 @@ from .present import (
 )
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import SearchResult
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import SearchResult
 
 
 _KEEP = "\u00a0"  # joins words that must not be split across lines; a space once wrapped
@@ -119,7 +119,7 @@ def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
 
 
 def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
-    from .search import notices
+    from ..finding.search import notices
 
     lines: list[str] = []
     for notice in notices(result):
@@ -219,7 +219,7 @@ def references_view(catalogue: Catalogue, references: Iterable[Reference], width
 
 def about_view(about: dict[str, Any]) -> str:
     """`about`: the catalogue's size and the files it was stacked from (queries.about_data)."""
-    from .catalogue import ENV_VARIABLE
+    from ..catalogue.load import ENV_VARIABLE
 
     lines = [
         f"{about['title']}: {about['benefits']} benefits, {about['references']} references, {about['cautions']} cautions",

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import Match, SearchResult
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import Match, SearchResult
 
 
 # Each verdict has its own marker, so they are told apart without colour.

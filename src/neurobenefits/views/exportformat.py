@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from .errors import BadRequest
+from ..errors import BadRequest
 
 FORMAT_OF_SUFFIX = {
     ".md": "markdown",

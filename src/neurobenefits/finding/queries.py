@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadRequest, NeurobenefitsError, NothingFound
+from ..errors import BadRequest, NeurobenefitsError, NothingFound
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution
-    from .problems import Problem
+    from ..catalogue.model import Benefit, Catalogue, Caution
+    from ..catalogue.problems import Problem
     from .refselect import Chosen
     from .search import SearchResult
 
@@ -232,7 +232,7 @@ def validate_stack(
     catalogues: Sequence[str | Path], given: Sequence[str | Path], *, only: bool
 ) -> Validation:
     """Check the given files as they would stack (on the bundled catalogue, unless `only`)."""
-    from .catalogue import CatalogueError, load_stack, stack_paths
+    from ..catalogue.load import CatalogueError, load_stack, stack_paths
 
     extra = [*catalogues, *given]
     require_catalogues(extra, only, what="file to validate")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue
 
 
 def handout_date() -> date:
@@ -38,7 +38,7 @@ def write_handout(
     BadSourceDate when SOURCE_DATE_EPOCH is malformed, OSError when it cannot be written.
     """
     from .handout import Handout, to_html, to_markdown
-    from .output import write_atomically
+    from .outputfile import write_atomically
 
     handout = Handout(catalogue, benefits, title=catalogue.title, made_on=handout_date())
     text = to_html(handout) if fmt == "html" else to_markdown(handout)

@@ -15,8 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import BadRequest, OutputFailed
-from .signals import deferred
+from ..errors import BadRequest, OutputFailed
+from ..signals import deferred
 
 BROWSER_VARIABLE = "NEUROBENEFITS_CHROMIUM"
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue
 
 
 class Found(NamedTuple):

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import CatalogueError
+from ..errors import CatalogueError
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ def bundled_catalogue_path() -> Path:
     """The catalogue shipped with the program, however it was installed.
 
     A wheel carries it inside the package (hatchling's force-include); an editable install
-    or a source checkout has it at the top of the repository, two folders above this file.
+    or a source checkout has it at the top of the repository, two folders above the package.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for candidate in (
         package / "data" / "benefits.yaml",
         package.parent.parent / "data" / "benefits.yaml",

@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from ..catalogue.model import Benefit, Catalogue, Caution
 from .lexicon import Lexicon
-from .model import Benefit, Catalogue, Caution
 from .query import Term, parse_query, term_of
 from .text import fold, fold_with_offsets, stem, word_spans, words
 

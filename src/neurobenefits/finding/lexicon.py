@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .text import STOP_WORDS, fold, stem, words
 
 if TYPE_CHECKING:
-    from .model import Catalogue
+    from ..catalogue.model import Catalogue
 
 CORRECTION_CUTOFF = 0.8  # how alike (difflib ratio) a typo and its correction must be
 AMBIGUITY_MARGIN = 0.05  # a runner-up this close to the best makes a correction a guess

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution, Reference
-    from .search import Hit, Match, SearchResult
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..finding.search import Hit, Match, SearchResult
 
 
 def reference_record(reference: Reference) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from .present import evidence_references, related_benefits, verdict_meaning
+from .wording import evidence_references, related_benefits, verdict_meaning
 
 if TYPE_CHECKING:
-    from .model import Benefit, Catalogue, Caution, Reference
+    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
 
 
 class EvidenceDetails(NamedTuple):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import CatalogueError
+from ..errors import CatalogueError
 from .problems import PathKey, Problem, describe_path
 from .spec import (
     BENEFIT,

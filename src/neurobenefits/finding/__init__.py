@@ -1,0 +1,1 @@
+"""Finding: resolving what a person typed, searching, and the rules of what to answer."""
