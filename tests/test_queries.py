@@ -324,7 +324,7 @@ def test_validate_names_the_whole_stack_when_no_file_is_given(
 
 
 def test_every_kind_of_problem_has_its_own_exit_code() -> None:
-    from neurobenefits.cli import _EXIT_CODES
+    from neurobenefits.endings import EXIT_CODES as _EXIT_CODES
 
     assert set(_EXIT_CODES) == set(Kind)
     assert len(set(_EXIT_CODES.values())) == len(Kind)

@@ -108,18 +108,18 @@ def test_head_reads_one_line_quietly() -> None:
 
 
 def _console_script_with_load(body: str) -> subprocess.CompletedProcess[str]:
-    """Run the console script's own path (entry.main) with cli.load replaced by `body`."""
+    """Run the console script's own path (entry.main) with commands.load replaced by `body`."""
     code = (
         "import os, signal, sys\n"
         # Some CI wrappers start the tests with SIGINT ignored, which a child inherits.
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        "import neurobenefits.cli as cli\n"
+        "import neurobenefits.commands as commands\n"
         "from neurobenefits.entry import main\n"
         # A child inherits an ignored SIGINT (some CI wrappers ignore it), and Python then
         # installs no Ctrl-C handler: put back the one a shell gives.
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        f"def replaced(ctx):\n    {body}\n"
-        "cli.load = replaced\n"
+        f"def replaced(settings):\n    {body}\n"
+        "commands.load = replaced\n"
         "sys.argv = ['neurobenefits', 'list']\n"
         "main()\n"
     )

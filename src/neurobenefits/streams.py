@@ -129,6 +129,13 @@ class Guard(io.TextIOBase):
         except (OSError, ValueError) as error:
             self._fail(error)
 
+    def close(self) -> None:
+        # The stream underneath is the process's, not ours: a guard that is closed or
+        # collected after its command (tests run many in one process) stops writing and
+        # never flushes it again, which would fail on a stream closed since.
+        self.failed = True
+        super().close()
+
     def binary(self) -> BinaryWriter:
         """The byte stream underneath, for a PDF; its failures end the program the same way."""
         buffer: BinaryIO | None = getattr(self.stream, "buffer", None)
