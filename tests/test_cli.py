@@ -345,3 +345,22 @@ def test_an_invalid_choice_names_the_valid_ones_in_one_line() -> None:
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr.count("\n") == 1
     assert "'jsn' is not one of 'table', 'plain', 'json'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("show", "Usage: neurobenefits show [OPTIONS] REF"),  # one benefit, in one or more words
+        ("search", "Usage: neurobenefits search [OPTIONS] QUERY..."),
+        ("completion", "Usage: neurobenefits completion [OPTIONS] SHELL"),
+        ("export", "Usage: neurobenefits export [OPTIONS] [REF]..."),
+        ("validate", "Usage: neurobenefits validate [OPTIONS] [PATH]..."),
+        ("about", "Usage: neurobenefits about [OPTIONS]"),
+    ],
+)
+def test_usage_names_each_argument_as_people_write_it(command: str, usage: str) -> None:
+    # Typer writes a required argument in braces, `{REF}`, which reads as a set of choices.
+    result = run(command, "--help")
+    assert result.exit_code == exitcodes.OK
+    assert result.stdout.splitlines()[0] == usage
+    assert "{" not in result.stdout

@@ -124,3 +124,40 @@ def test_importing_the_cli_does_no_work() -> None:
     )
     for heavy in ("rich", "yaml", "pydantic", "json", "textual"):
         assert f"'{heavy}'" not in result.stdout, heavy
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "8", "--format", "plain"),
+        ("show", "8", "--format", "json"),
+        ("list", "--format", "json"),
+        ("list", "--format", "plain"),
+        ("search", "spasm", "--format", "plain"),
+        ("cautions", "--format", "plain"),
+        ("references", "--format", "bibtex"),
+        ("show", "99"),  # an error ends the quick way too
+    ],
+)
+def test_the_common_reads_need_no_framework_and_no_rich(args: tuple[str, ...]) -> None:
+    # Importing Typer alone costs about as much as the whole of a plain `show` may (quick.py).
+    modules = _imported(*args)
+    assert (
+        "neurobenefits" in modules
+    )  # the probe sees the package, so the next lines mean something
+    for framework in ("typer", "click", "rich"):
+        assert framework not in modules, framework
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "8", "--format", "table"), ("list", "--format", "table", "--color", "never")]
+)
+def test_the_tables_need_rich_but_no_framework(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "rich" in modules
+    assert "typer" not in modules
+
+
+def test_a_line_the_quick_path_declines_loads_the_framework() -> None:
+    # The probe must be able to see Typer, or the tests above prove nothing.
+    assert "typer" in _imported("show", "8", "--format", "JSON")
