@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "neurobenefits"
 
 SHARED = {"errors", "exitcodes", "signals", "terminal", "streams", "__init__"}
-FACES = {"cli", "entry", "usage", "pager", "__main__", "browse"}
+FACES = {"cli", "entry", "usage", "pager", "__main__", "browse", "commands", "endings", "quick"}
 RANKS = {"shared": 0, "catalogue": 1, "finding": 2, "views": 3, "faces": 4}
 
 # Imports that go up, each with the reason it is right.
