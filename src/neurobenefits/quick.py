@@ -21,7 +21,6 @@ and that both ways in print the same for the same command line.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -32,8 +31,6 @@ CHOICE = "choice"  # one of `choices`, exactly
 TEXT = "text"  # any text that does not start with `-`
 TEXTS = "texts"  # TEXT, repeatable: a list
 COUNT = "count"  # a positive whole number
-
-_COUNT = re.compile(r"[1-9][0-9]{0,8}")
 
 
 class Option(NamedTuple):
@@ -176,8 +173,8 @@ def _options(
 def _fits(option: Option, value: str) -> bool:
     if option.kind == CHOICE:
         return value in option.choices
-    if option.kind == COUNT:
-        return _COUNT.fullmatch(value) is not None
+    if option.kind == COUNT:  # what int() reads alike everywhere: 1 to 999999999, in ASCII
+        return value.isascii() and value.isdigit() and value[0] != "0" and len(value) <= 9
     return not value.startswith("-")
 
 

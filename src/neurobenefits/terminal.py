@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from typing import NamedTuple, TextIO
 
@@ -74,6 +73,8 @@ def terminal_width(env: dict[str, str] | os._Environ[str], is_terminal: bool) ->
         if number > 0:
             return min(MAX_WIDTH, max(MIN_WIDTH, number))
     if is_terminal:
+        import shutil  # only here: it imports the compression modules, a few ms at start-up
+
         return min(MAX_WIDTH, max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns))
     return 80
 
