@@ -9,7 +9,6 @@ only to the DOI they name, and the hostile text shown as the text it is.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -113,7 +112,7 @@ def _hostile(catalogue: Catalogue, value: str) -> tuple[Catalogue, Benefit]:
         evidence=benefit.evidence._replace(summary=value),
     )
     benefits = tuple(hostile if b.id == 8 else b for b in catalogue.benefits)
-    changed = replace(catalogue, benefits=benefits, references=references, cautions=cautions)
+    changed = catalogue._replace(benefits=benefits, references=references, cautions=cautions)
     return changed, hostile
 
 

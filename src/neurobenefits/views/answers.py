@@ -8,8 +8,7 @@ only when that format is asked for (Rich only for a table or SVG).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -34,8 +33,7 @@ class Answer(Protocol):
     def rich(self, width: int) -> list[RenderableType]: ...
 
 
-@dataclass(frozen=True)
-class BenefitList:
+class BenefitList(NamedTuple):
     catalogue: Catalogue
     benefits: Sequence[Benefit]
 
@@ -60,8 +58,7 @@ class BenefitList:
         return list_view(self.catalogue, self.benefits, width)
 
 
-@dataclass(frozen=True)
-class BenefitDetails:
+class BenefitDetails(NamedTuple):
     catalogue: Catalogue
     benefit: Benefit
 
@@ -86,8 +83,7 @@ class BenefitDetails:
         return show_view(self.catalogue, self.benefit, width)
 
 
-@dataclass(frozen=True)
-class SearchAnswer:
+class SearchAnswer(NamedTuple):
     catalogue: Catalogue
     result: SearchResult
 
@@ -112,8 +108,7 @@ class SearchAnswer:
         return search_view(self.catalogue, self.result, width)
 
 
-@dataclass(frozen=True)
-class CautionList:
+class CautionList(NamedTuple):
     """Every caution, or (`single`) the one asked for, which the data gives as one object."""
 
     catalogue: Catalogue
@@ -142,8 +137,7 @@ class CautionList:
         return cautions_view(self.catalogue, self.cautions, width)
 
 
-@dataclass(frozen=True)
-class ReferenceList:
+class ReferenceList(NamedTuple):
     """Every reference, or (`single`) the one asked for, which the data gives as one object."""
 
     catalogue: Catalogue
