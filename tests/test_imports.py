@@ -161,3 +161,27 @@ def test_the_tables_need_rich_but_no_framework(args: tuple[str, ...]) -> None:
 def test_a_line_the_quick_path_declines_loads_the_framework() -> None:
     # The probe must be able to see Typer, or the tests above prove nothing.
     assert "typer" in _imported("show", "8", "--format", "JSON")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "8", "--format", "plain"),
+        ("show", "8", "--format", "json"),
+        ("list", "--format", "plain"),
+        ("search", "spasm", "--format", "plain"),
+        ("cautions", "--format", "plain"),
+    ],
+)
+def test_the_common_reads_import_neither_dataclasses_nor_shutil(args: tuple[str, ...]) -> None:
+    # dataclasses imports inspect (together about Python's whole start-up); shutil imports
+    # the compression modules. Records and answers are NamedTuples; shutil waits for a terminal.
+    modules = _imported(*args)
+    assert "neurobenefits" in modules
+    assert "dataclasses" not in modules
+    assert "inspect" not in modules
+    assert "shutil" not in modules
+
+
+def test_the_probe_sees_dataclasses_when_rich_draws_a_table() -> None:
+    assert "dataclasses" in _imported("show", "8", "--format", "table")
