@@ -9,7 +9,7 @@ import pytest
 
 from neurobenefits import exitcodes
 
-from .conftest import run
+from .conftest import run, run_app
 
 DISCLAIMER_START = "Disclaimer: An educational reference, not medical advice."
 
@@ -364,3 +364,24 @@ def test_usage_names_each_argument_as_people_write_it(command: str, usage: str) 
     assert result.exit_code == exitcodes.OK
     assert result.stdout.splitlines()[0] == usage
     assert "{" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (("show", "99"), exitcodes.NOT_FOUND, "No benefit 99: numbers run from 1 to 14.\n"),
+        (
+            ("--only", "list"),
+            exitcodes.USAGE,
+            "--only needs at least one --catalogue PATH to read.\n",
+        ),
+        (("-c", "missing.yaml", "about"), exitcodes.CATALOGUE, "missing.yaml: no such file\n"),
+    ],
+)
+def test_the_typer_app_alone_ends_each_problem_as_the_console_script_does(
+    args: tuple[str, ...], code: int, stderr: str
+) -> None:
+    # The app without the console entry (as CliRunner or another program runs it).
+    alone = run_app(*args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (code, "", stderr)
+    assert run(*args) == alone
