@@ -16,7 +16,7 @@ from neurobenefits.browse.app import KEYS, BrowseApp, MainScreen
 from neurobenefits.browse.screens import CautionsScreen, ConfirmScreen, ExportScreen, HelpScreen
 from neurobenefits.catalogue.model import Catalogue
 from neurobenefits.finding.search import search
-from neurobenefits.views.wording import verdict_label
+from neurobenefits.views.viewmodel import verdict
 
 from .conftest import get_benefit
 
@@ -84,8 +84,8 @@ def test_opens_with_every_benefit_and_the_search_box_focused(catalogue: Catalogu
     assert "Disclaimer:" in str(seen["disclaimer"])
     # Every verdict the list shows as a badge, with what it means, closes the details.
     legend = [" ".join(line.split()) for line in str(seen["disclaimer"]).splitlines()]
-    for verdict, meaning in catalogue.verdicts:
-        assert f"{verdict_label(verdict)} {meaning}" in legend
+    for name, meaning in catalogue.verdicts:
+        assert f"{verdict(catalogue, name).label} {meaning}" in legend
 
 
 def test_a_query_on_the_command_line_fills_the_search_box(catalogue: Catalogue) -> None:
@@ -185,9 +185,10 @@ def test_enter_opens_the_details_with_the_verdict_its_meaning_and_the_cautions(
 
 def test_doi_links_are_hyperlinks(catalogue: Catalogue) -> None:
     from neurobenefits.browse.content import reference_text
+    from neurobenefits.views.viewmodel import citation
 
     reference = next(r for r in catalogue.references if r.doi_url)
-    text = reference_text(reference)
+    text = reference_text(citation(reference))
     links = {span.style.link for span in text.spans if not isinstance(span.style, str)}
     assert reference.doi_url in links
 
