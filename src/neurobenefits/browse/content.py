@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..views.render import footer, legend, verdict_text
+from ..views.render import footer, legend, verdict_line, verdict_text
 from ..views.viewmodel import benefit_line, benefit_view
 from ..views.viewmodel import legend as verdict_legend
 
@@ -115,9 +115,7 @@ def _details_group(view: BenefitView, marked: bool) -> Group:
         parts += [Text(""), Text.assemble(("Notes: ", "bold"), view.notes)]
     if view.evidence:
         evidence = view.evidence
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(evidence.verdict))
-        if evidence.verdict.meaning:
-            verdict.append(f" ({evidence.verdict.meaning})")
+        verdict = verdict_line(evidence.verdict)
         parts += [Text(""), _heading("Evidence"), verdict, Text(evidence.summary)]
         parts += [_hanging(Text("- "), reference_text(r)) for r in evidence.references]
     parts += [Text(""), _heading("Cautions")]

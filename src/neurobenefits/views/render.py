@@ -150,6 +150,14 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.label, style=VERDICT_STYLES.get(verdict.name, "bold"))
 
 
+def verdict_line(verdict: Verdict) -> Text:
+    """`Verdict: [~] limited (what it means)`: never the verdict without its meaning."""
+    line = Text.assemble(("Verdict: ", "bold"), verdict_text(verdict))
+    if verdict.meaning:
+        line.append(f" ({verdict.meaning})")
+    return line
+
+
 def legend(verdicts: Sequence[Verdict]) -> list[RenderableType]:
     """What each verdict shown means, under a list of benefits (nothing when none is shown)."""
     if not verdicts:
@@ -181,7 +189,7 @@ def list_view(catalogue: Catalogue, view: BenefitListView, width: int = 80) -> l
     benefit is a row (number, title and category, verdict at the right edge) with its
     summary under it across the full width. Below NARROW, entries are stacked.
     """
-    entries, verdicts = view
+    entries, verdicts = view.entries, view.verdicts
     if width < NARROW:
         return [*map(_stacked_entry, entries), *legend(verdicts), footer(catalogue)]
     if width < WIDE:
@@ -335,9 +343,7 @@ def show_view(catalogue: Catalogue, view: BenefitView, width: int = 80) -> list[
         parts += [Text(""), Text.assemble(("Notes: ", "bold"), view.notes)]
     if view.evidence:
         parts += [Text(""), _heading("Evidence")]
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(view.evidence.verdict))
-        if view.evidence.verdict.meaning:
-            verdict.append(f" ({view.evidence.verdict.meaning})")
+        verdict = verdict_line(view.evidence.verdict)
         parts += [
             Padding(Group(verdict, Text(view.evidence.summary)), (0, 0, 0, 2), expand=False),
             *_references(view.evidence.references, 2),
