@@ -41,6 +41,7 @@ VERDICT_STYLES = {
     "not supported": "bold red",
 }
 HIGHLIGHT = "bold reverse"
+KEEP = "\u00a0"  # joins words that Hanging must not split across lines
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
@@ -135,12 +136,13 @@ def _svg_format() -> str:
     return template.replace("font-family: arial;", "font-family: system-ui, Arial, sans-serif;")
 
 
-def footer(catalogue: Catalogue) -> Text:
+def footer(catalogue: Catalogue, *, run_on: bool = False) -> Text:
+    """The source and the disclaimer; `run_on` puts them in one paragraph, a line shorter."""
     text = Text()
     if source_line(catalogue):
         text.append("Source: ", style="dim bold")
         text.append(source_line(catalogue), style="dim")
-        text.append("\n")
+        text.append(" " if run_on else "\n")
     text.append("Disclaimer: ", style="bold")
     text.append(catalogue.disclaimer, style="italic")
     return text
@@ -174,6 +176,25 @@ def legend(verdicts: Sequence[Verdict]) -> list[RenderableType]:
     return [Text(LEGEND_HEADING, style="bold"), *rows, Text("")]
 
 
+def run_on_legend(verdicts: Sequence[Verdict]) -> list[RenderableType]:
+    """The legend in as few lines as its words need, under a rule that carries its heading.
+
+    `[+] supported: what it means.` follows the one before on the same line; a label is
+    never split across lines, so a verdict and the start of its meaning stay together.
+    """
+    if not verdicts:
+        return [_RULE]
+    text = Text()
+    for number, verdict in enumerate(verdicts):
+        if number:
+            text.append("  ")
+        label = verdict.label.replace(" ", KEEP) + (":" if verdict.meaning else ".")
+        text.append(label, style=VERDICT_STYLES.get(verdict.name, "bold"))
+        if verdict.meaning:
+            text.append(f" {verdict.meaning.rstrip('.')}.")
+    return [_Rule(LEGEND_HEADING), Hanging(text)]
+
+
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
 
 
@@ -193,7 +214,8 @@ def list_view(catalogue: Catalogue, view: BenefitListView, width: int = 80) -> l
     if width < NARROW:
         return [*map(_stacked_entry, entries), *legend(verdicts), footer(catalogue)]
     if width < WIDE:
-        return [_rows(catalogue, entries), *legend(verdicts), footer(catalogue)]
+        # The legend and the footer run on, each a paragraph rather than a line an item.
+        return [_rows(catalogue, entries), *run_on_legend(verdicts), footer(catalogue, run_on=True)]
     from rich.table import Table
 
     table = Table(title=Text(catalogue.title, style="bold"), expand=True)
@@ -234,29 +256,42 @@ def _rows(catalogue: Catalogue, entries: Sequence[BenefitLine]) -> RenderableTyp
             grid.add_row(number, title)
         return grid
 
+    # The catalogue's title heads the benefits' column, over their titles; no rule under
+    # it, nor a blank line before the footer: at 80 columns every line counts.
+    heading = "bold underline"
     parts: list[RenderableType] = [
-        Text(catalogue.title, style="bold", justify="center"),
-        row(Text("No."), Text("Benefit"), Text("Evidence")),
-        _RULE,
+        row(Text(""), Text(catalogue.title, style=heading), Text("Evidence", style=heading))
     ]
     for line in entries:
         title = Text.assemble((line.title, "bold"), (f" ({line.category})", "dim"))
         verdict = verdict_text(line.verdict) if line.verdict else Text("")
         parts.append(row(Text(str(line.id), style="bold cyan"), title, verdict))
         parts.append(Padding(Text(line.summary), (0, 0, 0, 4), expand=False))
-    parts.append(_RULE)
     return Group(*parts)
 
 
 class _Rule:
-    """A dim horizontal line, drawn with '-' on a stream that cannot encode box drawing."""
+    """A dim horizontal line, drawn with '-' on a stream that cannot encode box drawing.
+
+    A heading stands at its left when it fits, and on the line below when it does not.
+    """
+
+    def __init__(self, heading: str = "") -> None:
+        self.heading = heading
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterable[RenderableType]:
         from rich.rule import Rule
 
-        yield Rule(style="dim", characters="-" if options.ascii_only else "\u2500")
+        characters = "-" if options.ascii_only else "\u2500"
+        heading = Text(self.heading, style="bold")
+        if self.heading and heading.cell_len + 4 <= options.max_width:
+            yield Rule(heading, style="dim", characters=characters, align="left")
+            return
+        yield Rule(style="dim", characters=characters)
+        if self.heading:
+            yield heading
 
 
 _RULE = _Rule()
@@ -296,6 +331,8 @@ class Hanging:
         lines = self.text.divide(_breaks(self.text.plain, first, rest))
         for line in lines:
             line.rstrip()
+            if KEEP in line.plain:  # same length, so the styles stay where they were
+                line.plain = line.plain.replace(KEEP, " ")
         out = Text("\n").join(
             Text(" " * (self.indent + (self.hanging if number else 0))) + line
             for number, line in enumerate(lines)
@@ -308,7 +345,7 @@ def _breaks(plain: str, first: int, rest: int) -> list[int]:
     """Where new lines start so that words fill a first line of `first` cells, then `rest`."""
     offsets: list[int] = []
     line_start, width = 0, first
-    for word in re.finditer(r"\S+", plain):
+    for word in re.finditer(r"(?:[^\s]|\u00a0)+", plain):  # KEEP does not end a word
         if word.end() - line_start > width and word.start() > line_start:
             offsets.append(word.start())
             line_start, width = word.start(), rest
