@@ -31,24 +31,23 @@ NO_OWN_CAUTION = (
 MARK = "*"  # beside a benefit marked for the handout
 
 
-def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> Text:
+def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> RenderableType:
     """`* 10 Enhanced Skin Integrity` over `[~] limited  Body`: one entry of the list.
 
-    Two lines, each cut with an ellipsis rather than wrapped: every entry is the same
-    height, and a list of a thousand is quick to lay out. The details show the full title.
+    The title wraps under itself, so a long one is read whole in a pane 38 columns wide;
+    the verdict line is cut with an ellipsis (the category goes first, never the badge).
     """
     entry = benefit_line(catalogue, benefit)
-    line = Text(no_wrap=True, overflow="ellipsis", end="")
-    line.append(MARK if marked else " ", style="bold yellow")
-    line.append(f"{entry.id:>3} ", style="bold cyan")
-    line.append(entry.title, style="bold")
-    line.append("\n     ")
+    number = Text(end="")
+    number.append(MARK if marked else " ", style="bold yellow")
+    number.append(f"{entry.id:>3}", style="bold cyan")
     # The verdict first, so that a narrow list cuts the category rather than the badge.
+    badge = Text(no_wrap=True, overflow="ellipsis", end="")
     if entry.verdict:
-        line.append_text(verdict_text(entry.verdict))
-        line.append("  ")
-    line.append(entry.category, style="dim")
-    return line
+        badge.append_text(verdict_text(entry.verdict))
+        badge.append("  ")
+    badge.append(entry.category, style="dim")
+    return _hanging(number, Group(Text(entry.title, style="bold"), badge), gap=1)
 
 
 def link(url: str) -> Style:
@@ -60,20 +59,24 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _hanging(marker: Text, body: Text) -> Table:
+def _hanging(marker: Text, body: RenderableType, gap: int = 0) -> Table:
     """`marker` then `body`, wrapped under itself rather than under the marker."""
     grid = Table.grid()
-    grid.add_column(width=max(2, marker.cell_len), no_wrap=True)
+    grid.add_column(width=max(2, marker.cell_len + gap), no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_row(marker, body)
     return grid
 
 
 def reference_text(reference: Citation) -> Text:
-    """`Zhang 2015, Cochrane...  https://doi.org/...` over the finding, in italics."""
-    text = Text(reference.short)
+    """`Zhang 2015, Cochrane...`, its DOI link, and the finding in italics.
+
+    The link starts a line of its own and, longer than a pane at 80 columns is wide, folds
+    onto the next line rather than being cut: all of it is read, and a click opens it.
+    """
+    text = Text(reference.short, overflow="fold")
     if reference.url:
-        text.append("  ")
+        text.append("\n")
         text.append(reference.url, style=link(reference.url))
     text.append("\n")
     text.append(reference.finding, style="italic")
