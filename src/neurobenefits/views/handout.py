@@ -21,6 +21,7 @@ from .wording import (
     HANDOUT_VERDICT_NOTE,
     cited_by,
     handout_coverage,
+    handout_safety_pointer,
     source_line,
 )
 
@@ -116,6 +117,8 @@ def to_markdown(handout: Handout) -> str:
                 f"*What the research says: {verdict}.* {esc(view.evidence.summary)}",
                 "",
             ]
+        if view.cautions:
+            lines += [esc(handout_safety_pointer([c.title for c in view.cautions])), ""]
     if catalogue.closing:
         lines += [f"*{one(catalogue.closing)}*", ""]
     if handout.notes:
@@ -174,6 +177,7 @@ header .disclaimer { margin-top: .5rem; padding: .35rem .6rem; background: #fff6
 .summary { font-weight: 600; }
 .evidence { border-left: 4px solid #6b7c8a; background: #f3f6f8; padding: .5rem .8rem; margin: .6rem 0 0; }
 .verdict { font-weight: 700; }
+.safety { margin: .5rem 0 0; color: #8a1c1c; }
 .notes { border: 2px dashed #0b3d5c; padding: .8rem 1.1rem; margin: 1.2rem 0; }
 .cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
 .cautions h2 { color: #8a1c1c; }
@@ -287,6 +291,9 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
                 )
                 + f". {esc(view.evidence.summary)}</p>"
             )
+        if view.cautions:
+            pointer = handout_safety_pointer([c.title for c in view.cautions])
+            parts.append(f'<p class="safety">{esc(pointer)}</p>')
         parts.append("</article>")
     if catalogue.closing:
         parts.append(f'<p class="closing">{esc(catalogue.closing)}</p>')

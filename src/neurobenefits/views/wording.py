@@ -48,6 +48,17 @@ HANDOUT_CAUTIONS_INTRO = (
 )
 
 
+def handout_safety_pointer(titles: Sequence[str]) -> str:
+    """Under a benefit on the handout: the safety notes above that concern its clients.
+
+    The sheet's own voice, pointing to the notes (kept word for word above), not a claim.
+    """
+    quoted = [f"\u201c{title}\u201d" for title in titles]
+    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    notes = "note" if len(quoted) == 1 else "notes"
+    return f"Before a session for this, read the safety {notes} above on {names}."
+
+
 def handout_coverage(shown: int, total: int) -> str:
     """How many of the catalogue's benefits a handout holds, so a part never reads as the whole."""
     if shown >= total:
