@@ -80,6 +80,17 @@ def _entry(head: str, line: BenefitLine, width: int) -> list[str]:
     return _wrap(head, width, indent="    ", first="")
 
 
+def _caution(caution: CautionView, width: int, first: str, indent: str) -> list[str]:
+    """`title (id)` after `first`, then who it concerns and what to do, under `indent`.
+
+    A title after a marker wraps under `indent`; one with no marker is a heading, at the margin.
+    """
+    hang = indent if first else ""
+    lines = _wrap(f"{first}{caution.title} ({caution.id})", width, indent=hang, first="")
+    lines += _wrap(f"Who: {caution.who}", width, indent=indent)
+    return lines + _wrap(caution.text, width, indent=indent)
+
+
 def _citations(citations: Iterable[Citation], width: int, indent: str) -> list[str]:
     lines: list[str] = []
     for citation in citations:
@@ -103,9 +114,7 @@ def show_view(catalogue: Catalogue, view: BenefitView, width: int) -> str:
         lines += _citations(view.evidence.references, width, "  ")
     lines += ["", "Cautions"]
     for caution in view.cautions:
-        lines += _wrap(f"{caution.title} ({caution.id})", width, indent="    ", first="  - ")
-        lines += _wrap(f"Who: {caution.who}", width, indent="    ")
-        lines += _wrap(caution.text, width, indent="    ")
+        lines += _caution(caution, width, "  - ", "    ")
     lines += _wrap(view.cautions_note, width, indent="  ")
     if view.keywords:
         lines += [""] + _wrap(f"Keywords: {', '.join(view.keywords)}", width)
@@ -145,12 +154,9 @@ def _caution_hits(view: SearchView, width: int) -> list[str]:
         return []
     lines = _wrap(view.cautions_heading, width)
     for hit in view.cautions:
-        caution = hit.caution
-        lines += _wrap(f" !  {caution.title} ({caution.id})", width, indent="    ", first="")
-        lines += _wrap(f"Who: {caution.who}", width, indent="    ")
-        lines += _wrap(caution.text, width, indent="    ")
-        if caution.concerns:
-            lines += _wrap(caution.concerns, width, indent="    ")
+        lines += _caution(hit.caution, width, " !  ", "    ")
+        if hit.caution.concerns:
+            lines += _wrap(hit.caution.concerns, width, indent="    ")
         if hit.reason:
             lines += _wrap(f"({hit.reason})", width, indent="    ")
     return lines
@@ -161,9 +167,7 @@ def cautions_view(catalogue: Catalogue, cautions: Iterable[CautionView], width: 
     for caution in cautions:
         if lines:
             lines.append("")
-        lines += _wrap(f"{caution.title} ({caution.id})", width)
-        lines += _wrap(f"Who: {caution.who}", width, indent="  ")
-        lines += _wrap(caution.text, width, indent="  ")
+        lines += _caution(caution, width, "", "  ")
         lines += _citations(caution.references, width, "  ")
         if caution.concerns:
             lines += _wrap(caution.concerns, width, indent="  ")

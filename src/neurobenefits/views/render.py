@@ -388,9 +388,8 @@ def show_view(catalogue: Catalogue, view: BenefitView, width: int = 80) -> list[
     parts += [Text(""), _heading("Cautions")]
     for caution in view.cautions:
         head = Text.assemble("! ", (caution.title, "bold red"), f" ({caution.id})")
-        who = Text.assemble(("Who: ", "bold"), caution.who)
         parts.append(Padding(head, (0, 0, 0, 2), expand=False))
-        parts.append(Padding(Group(who, Text(caution.text)), (0, 0, 0, 4), expand=False))
+        parts.append(Padding(Group(*_who_and_what(caution)), (0, 0, 0, 4), expand=False))
     note = Text(view.cautions_note, style="dim" if view.cautions else "")
     parts.append(Padding(note, (0, 0, 0, 2), expand=False))
     if view.keywords:
@@ -435,6 +434,11 @@ def search_view(catalogue: Catalogue, view: SearchView, width: int = 80) -> list
     return [*parts, Text(""), *legend(view.verdicts), footer(catalogue)]
 
 
+def _who_and_what(caution: CautionView) -> list[Text]:
+    """Whom a caution concerns, then what to do: every view of a caution holds both."""
+    return [Text.assemble(("Who: ", "bold"), caution.who), Text(caution.text)]
+
+
 def _reason(reason: str) -> RenderableType:
     return Padding(Text(f"({reason})", style="dim"), (0, 0, 0, 4), expand=False)
 
@@ -450,7 +454,7 @@ def _caution_hits(view: SearchView) -> list[RenderableType]:
                 (" !  ", "bold red"), (caution.title, "bold"), (f" ({caution.id})", "dim")
             )
         ]
-        lines = [Text.assemble(("Who: ", "bold"), caution.who), Text(caution.text)]
+        lines = _who_and_what(caution)
         if caution.concerns:
             lines.append(Text(caution.concerns, style="dim"))
         body += [Padding(line, (0, 0, 0, 4), expand=False) for line in lines]
@@ -469,8 +473,7 @@ def cautions_view(
             Text.assemble(
                 ("! ", "bold red"), (caution.title, "bold"), (f"  ({caution.id})", "dim")
             ),
-            Text.assemble(("Who: ", "bold"), caution.who),
-            Text(caution.text),
+            *_who_and_what(caution),
             *_references(caution.references, 0),
         ]
         if caution.concerns:
