@@ -244,10 +244,12 @@ def _rows(catalogue: Catalogue, entries: Sequence[BenefitLine]) -> RenderableTyp
     from rich.table import Table
 
     verdict_width = max((len(e.verdict.label) for e in entries if e.verdict), default=0)
+    # Each column as wide as what it holds: the numbers' as the largest number.
+    number_width = max((len(str(e.id)) for e in entries), default=1)
 
     def row(number: Text, title: Text, verdict: Text) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(justify="right", width=3, no_wrap=True)
+        grid.add_column(justify="right", width=number_width, no_wrap=True)
         grid.add_column(ratio=1)
         if verdict_width:
             grid.add_column(justify="left", width=verdict_width, no_wrap=True)
@@ -266,7 +268,7 @@ def _rows(catalogue: Catalogue, entries: Sequence[BenefitLine]) -> RenderableTyp
         title = Text.assemble((line.title, "bold"), (f" ({line.category})", "dim"))
         verdict = verdict_text(line.verdict) if line.verdict else Text("")
         parts.append(row(Text(str(line.id), style="bold cyan"), title, verdict))
-        parts.append(Padding(Text(line.summary), (0, 0, 0, 4), expand=False))
+        parts.append(Padding(Text(line.summary), (0, 0, 0, number_width + 1), expand=False))
     return Group(*parts)
 
 
