@@ -18,8 +18,8 @@ from markdown_it.token import Token
 
 from neurobenefits.catalogue.model import Benefit, Catalogue
 from neurobenefits.views import markdown
+from neurobenefits.views.answers import BenefitDetails, BenefitList, CautionList, ReferenceList
 from neurobenefits.views.handout import Handout, to_markdown
-from neurobenefits.views.wording import evidence_references
 from tests.conftest import get_benefit, run
 
 # One line each (a blank line would rightly start a paragraph); each tries one construct.
@@ -117,15 +117,14 @@ def _hostile(catalogue: Catalogue, value: str) -> tuple[Catalogue, Benefit]:
 
 
 def _documents(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:
+    cautions = [c for c in catalogue.cautions if c.id in benefit.cautions]
+    cited = benefit.evidence.references if benefit.evidence else ()
+    references = [r for rid in cited if (r := catalogue.reference(rid))]
     return {
-        "show": markdown.show_document(catalogue, benefit),
-        "list": markdown.list_document(catalogue, [benefit]),
-        "cautions": markdown.cautions_document(
-            catalogue, [c for c in catalogue.cautions if c.id in benefit.cautions]
-        ),
-        "references": markdown.references_document(
-            catalogue, evidence_references(catalogue, benefit)
-        ),
+        "show": BenefitDetails(catalogue, benefit).markdown(),
+        "list": BenefitList(catalogue, [benefit]).markdown(),
+        "cautions": CautionList(catalogue, cautions).markdown(),
+        "references": ReferenceList(catalogue, references).markdown(),
         "handout": to_markdown(
             Handout(catalogue, [benefit], title="Handout", made_on=_DAY, notes="Note")
         ),

@@ -42,6 +42,7 @@ class Finder:
         if result.cautions:
             count = len(result.cautions)
             lines.append(
-                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too: press ! to read them."
+                # One line in the list's pane at 80 columns: `2 cautions match too (press !)`.
+                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too (press !)."
             )
         return Found(tuple(hit.benefit for hit in result.hits), " ".join(lines))
