@@ -148,7 +148,10 @@ def test_nothing_found_empties_the_list_and_says_why(catalogue: Catalogue) -> No
 
     drive(catalogue, steps)
     assert seen["numbers"] == []
-    assert seen["notice"] == 'No benefit or caution matches "qqqqzz".'
+    assert seen["notice"] == (
+        'No benefit or caution matches "qqqqzz". Not covered here does not mean safe: '
+        "press ! for every caution and ask the client's clinician."
+    )
     assert "No benefit to show" in str(seen["details"])
 
 

@@ -182,7 +182,11 @@ def test_search_is_case_insensitive_and_regex_is_literal() -> None:
 def test_search_no_match_exits_one() -> None:
     result = run("search", "xylophone")
     assert result.exit_code == exitcodes.NOT_FOUND
-    assert result.stderr == 'No benefit or caution matches "xylophone".\n'
+    assert result.stderr == (
+        'No benefit or caution matches "xylophone".'
+        " Not covered here does not mean safe: see every caution with"
+        " 'neurobenefits cautions' and ask the client's clinician.\n"
+    )
     assert result.stdout == ""
 
 
@@ -386,3 +390,14 @@ def test_the_typer_app_alone_ends_each_problem_as_the_console_script_does(
     alone = run_app(*args)
     assert (alone.exit_code, alone.stdout, alone.stderr) == (code, "", stderr)
     assert run(*args) == alone
+
+
+def test_help_lists_every_command_with_a_whole_sentence_at_80_columns() -> None:
+    result = run("--help", env={"COLUMNS": "80"})
+    assert result.exit_code == exitcodes.OK
+    commands = result.stdout.split("Commands:\n", 1)[1].splitlines()
+    assert len(commands) == 11
+    for line in commands:
+        assert len(line) <= 80, line
+        assert line.endswith("."), line
+        assert not line.endswith("..."), line

@@ -190,7 +190,11 @@ def test_correction_message_in_the_cli() -> None:
 def test_no_match_suggests_the_nearest_words() -> None:
     result = run("search", "fone")
     assert result.exit_code == 1
-    assert result.stderr == 'No benefit or caution matches "fone". Did you mean: tone, bone?\n'
+    assert result.stderr == (
+        'No benefit or caution matches "fone". Did you mean: tone, bone?'
+        " Not covered here does not mean safe: see every caution with"
+        " 'neurobenefits cautions' and ask the client's clinician.\n"
+    )
 
 
 # Ranking
@@ -523,7 +527,11 @@ def test_no_match_prints_an_empty_list_for_scripts(fmt: str, empty: str) -> None
     result = run("search", "xyzzyq", "--format", fmt)
     assert result.exit_code == 1
     assert result.stdout == empty
-    assert result.stderr == 'No benefit or caution matches "xyzzyq".\n'
+    assert result.stderr == (
+        'No benefit or caution matches "xyzzyq".'
+        " Not covered here does not mean safe: see every caution with"
+        " 'neurobenefits cautions' and ask the client's clinician.\n"
+    )
 
 
 def test_show_takes_a_title_without_quotes() -> None:
@@ -545,7 +553,11 @@ def test_words_of_any_script_are_searched(tmp_path: Path) -> None:
     assert stems("हिन्दी नींद") == ["हिन्दी", "नींद"]  # combining vowel signs stay in the word
     missing = run("search", "сон")
     assert missing.exit_code == 1
-    assert missing.stderr == 'No benefit or caution matches "сон".\n'
+    assert missing.stderr == (
+        'No benefit or caution matches "сон".'
+        " Not covered here does not mean safe: see every caution with"
+        " 'neurobenefits cautions' and ask the client's clinician.\n"
+    )
 
 
 def test_a_query_of_common_words_only_says_so() -> None:

@@ -243,7 +243,7 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings if isinstance(settings, Settings) else Settings()
 
 
-@app.command("list")
+@app.command("list", short_help="List the benefits, each with its evidence verdict.")
 def list_command(
     ctx: typer.Context,
     category: Annotated[
@@ -299,7 +299,11 @@ def list_command(
     )
 
 
-@app.command("show", context_settings={"ignore_unknown_options": True})
+@app.command(
+    "show",
+    short_help="One benefit in full: evidence, cautions, related.",
+    context_settings={"ignore_unknown_options": True},
+)
 def show_command(
     ctx: typer.Context,
     ref_words: Annotated[
@@ -333,7 +337,7 @@ def show_command(
     )
 
 
-@app.command("search")
+@app.command("search", short_help="Find benefits and cautions by words, best first.")
 def search_command(
     ctx: typer.Context,
     query: Annotated[
@@ -370,7 +374,7 @@ def search_command(
     )
 
 
-@app.command("cautions")
+@app.command("cautions", short_help="What to know before a session: every caution.")
 def cautions_command(
     ctx: typer.Context,
     name: Annotated[
@@ -397,7 +401,7 @@ def cautions_command(
     )
 
 
-@app.command("references")
+@app.command("references", short_help="The published sources, and which benefits cite each.")
 def references_command(
     ctx: typer.Context,
     keys: Annotated[
@@ -448,7 +452,7 @@ def references_command(
     )
 
 
-@app.command("about")
+@app.command("about", short_help="Which catalogue files were loaded, and what each added.")
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
@@ -465,7 +469,7 @@ def about_command(
     commands.about(_settings(ctx), fmt.value)
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check catalogue files; every problem, one line each.")
 def validate_command(
     ctx: typer.Context,
     paths: Annotated[
@@ -496,7 +500,7 @@ def validate_command(
     commands.validate(_settings(ctx), paths or [], fmt.value)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print the JSON Schema of the catalogue format.")
 def schema_command() -> None:
     """Print the JSON Schema of the catalogue format (for editors and CI).
 
@@ -507,7 +511,7 @@ def schema_command() -> None:
     commands.schema()
 
 
-@app.command("browse")
+@app.command("browse", short_help="Browse in the terminal: search as you type.")
 def browse_command(
     ctx: typer.Context,
     query: Annotated[
@@ -529,7 +533,7 @@ def browse_command(
     raise typer.Exit(commands.browse(_settings(ctx), query or [], color.value))
 
 
-@app.command("completion")
+@app.command("completion", short_help="Print the completion script for a shell.")
 def completion_command(
     shell: Annotated[
         Shell,
@@ -560,7 +564,7 @@ def completion_command(
     commands.emit(script + "\n", detect(color="never"))
 
 
-@app.command("export")
+@app.command("export", short_help="Make a handout for a client: Markdown, HTML or PDF.")
 def export_command(
     ctx: typer.Context,
     refs: Annotated[

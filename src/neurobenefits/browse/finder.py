@@ -37,7 +37,7 @@ class Finder:
                 self.catalogue.benefits, f"{no_words_message(query)} Showing every benefit."
             )
         if not result.found:
-            return Found((), no_result_message(result))
+            return Found((), no_result_message(result, every_caution="press ! for every caution"))
         lines = notices(result)
         if result.cautions:
             count = len(result.cautions)

@@ -51,12 +51,14 @@ HANDOUT_CAUTIONS_INTRO = (
 def handout_safety_pointer(titles: Sequence[str]) -> str:
     """Under a benefit on the handout: the safety notes above that concern its clients.
 
-    The sheet's own voice, pointing to the notes (kept word for word above), not a claim.
+    The sheet's own voice, pointing to the notes (kept word for word above), not a claim;
+    and no invitation to a session either: a note may say not to massage at all (at-risk skin).
     """
     quoted = [f"\u201c{title}\u201d" for title in titles]
     names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
     notes = "note" if len(quoted) == 1 else "notes"
-    return f"Before a session for this, read the safety {notes} above on {names}."
+    they = "it concerns" if len(quoted) == 1 else "they concern"
+    return f"See the safety {notes} above on {names}: {they} people this is meant to help."
 
 
 def handout_coverage(shown: int, total: int) -> str:
@@ -98,7 +100,8 @@ def match_reason(matches: Sequence[Match]) -> str:
 
 
 def cautions_heading(result: SearchResult) -> str:
-    if result.safety and not result.terms:
+    if result.safety and not any(hit.matches for hit in result.cautions):
+        # No caution was found for a word of the query: no order of them is "closest".
         return "Cautions: every one, as the question is about safety"
     if result.safety:
         return "Cautions: every one, as the question is about safety; the closest first"
