@@ -76,6 +76,7 @@ def test_rendered_page_has_the_expected_headings(browser: str, tmp_path: Path) -
     assert headings == [
         ("h1", "Benefits of Neuro Massage"),
         ("h2", "Safety: read before a session"),
+        ("h3", "Words in these notes"),
         ("h2", "1. Pain Relief"),
         ("h2", "4. Stress and Anxiety Reduction"),
         ("h2", "8. Reduction of Muscle Spasms and Tone"),
@@ -91,13 +92,15 @@ def test_pdf_page_count_and_size(
     result = run("export", "8", "--paper", paper, "-o", str(single), env=FIXED_DAY)
     assert result.exit_code == 0, result.stderr
     reader = PdfReader(single)
-    # The safety section, with every caution, fills most of a first page.
-    assert len(reader.pages) == 2
+    # The safety section, with every caution, fills most of a first page; the plain meanings
+    # of their words, the card and the references take the rest.
+    assert len(reader.pages) <= 3
     assert round(float(reader.pages[0].mediabox.width)) == width
     whole = tmp_path / "all.pdf"
     assert run("export", "--paper", paper, "-o", str(whole), env=FIXED_DAY).exit_code == 0
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(whole).pages]
-    assert 4 <= len(pages) <= 7
+    # The safety notes with the plain meanings of their words, 14 cards, 20 references.
+    assert 4 <= len(pages) <= 8
     # A card may run onto the next page, but its heading stays with its summary.
     for benefit in catalogue.benefits:
         heading = f"{benefit.id}. {benefit.title} {benefit.summary}"
@@ -182,11 +185,53 @@ def test_printed_pages_are_full_and_no_heading_ends_a_page(
         )
     first = " ".join(line.text for line in pages[0].body)
     assert "An educational reference, not medical advice." in first
+    # The closing source line and disclaimer never stand alone: the last page opens with
+    # what comes before them.
+    last_page = [line.text for line in pages[-1].body]
+    closing = [i for i, line in enumerate(last_page) if line.startswith("Source: ")]
+    assert closing, f"the closing text of {name} is not on its last page"
+    assert closing[0] > 0, f"the last page of {name} holds only the closing text"
+    _assert_short_cards_whole(page_html.read_text(encoding="utf-8"), pages, name)
     # Volume, issue and pages are never split at a hyphen: each sits whole on one line.
     lines = [line.text for page in pages for line in page.body]
     for reference in catalogue.references:
         if reference.citation and reference.citation in first + " ".join(lines):
             assert any(f"{reference.citation}." in line for line in lines), reference.citation
+
+
+def _words(text: str) -> list[str]:
+    """Words as a printed line may break them: at spaces, and after a hyphen."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("-", "- ").split()
+
+
+def _assert_short_cards_whole(page_html: str, pages: list[Page], name: str) -> None:
+    """Each card the sheet marks short sits on one page, from its heading to its last word."""
+    printed = [
+        (number, word)
+        for number, page in enumerate(pages, 1)
+        for line in page.body
+        for word in _words(line.text)
+    ]
+    words = [word for _, word in printed]
+
+    def find(sequence: list[str], start: int) -> int:
+        for index in range(start, len(words) - len(sequence) + 1):
+            if words[index : index + len(sequence)] == sequence:
+                return index
+        raise AssertionError(f"{' '.join(sequence)!r} is not printed in {name}")
+
+    cards = re.findall(
+        r'<article class="benefit short" id="benefit-\d+">(.*?)</article>', page_html, re.S
+    )
+    assert cards, f"{name} marks no card short"
+    for card in cards:
+        heading = _words(re.search(r"<h2>(.*?)</h2>", card, re.S).group(1))  # type: ignore[union-attr]
+        start = find(heading, 0)
+        end = find(_words(card)[-4:], start) + 3
+        assert printed[start][0] == printed[end][0], (
+            f"{name}: the short card {' '.join(heading)!r} runs from page {printed[start][0]}"
+            f" to page {printed[end][0]}"
+        )
 
 
 def test_notes_keep_their_lines_and_paragraphs_in_print(browser: str, tmp_path: Path) -> None:

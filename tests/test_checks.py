@@ -25,7 +25,7 @@ _BENEFIT_FIELDS = (
 )
 _TOP_FIELDS = (
     "schema_version, title, source, introduction, closing, disclaimer, categories, synonyms, "
-    "verdicts, evidence_as_of, benefits, references, cautions"
+    "verdicts, evidence_as_of, benefits, references, cautions, glossary"
 )
 
 

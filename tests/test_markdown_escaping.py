@@ -88,7 +88,8 @@ def _shown_text(document: str) -> str:
 
 def _hostile(catalogue: Catalogue, value: str) -> tuple[Catalogue, Benefit]:
     """The catalogue with `value` in every text field of benefit 8, its first reference
-    and its first caution, and a hostile DOI on that reference."""
+    and its first caution, a hostile DOI on that reference, and `value` as a glossary term
+    (which that caution uses) and its meaning."""
     benefit = get_benefit(catalogue, 8)
     assert benefit.evidence is not None
     reference_id = benefit.evidence.references[0]
@@ -112,7 +113,9 @@ def _hostile(catalogue: Catalogue, value: str) -> tuple[Catalogue, Benefit]:
         evidence=benefit.evidence._replace(summary=value),
     )
     benefits = tuple(hostile if b.id == 8 else b for b in catalogue.benefits)
-    changed = catalogue._replace(benefits=benefits, references=references, cautions=cautions)
+    changed = catalogue._replace(
+        benefits=benefits, references=references, cautions=cautions, glossary=((value, value),)
+    )
     return changed, hostile
 
 

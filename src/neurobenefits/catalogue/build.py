@@ -28,6 +28,9 @@ def catalogue_from_merged(merged: dict[str, Any]) -> Catalogue:
             _reference(key, value) for key, value in top.get("references", {}).items()
         ),
         cautions=tuple(_caution(value) for value in merged["cautions"]),
+        glossary=tuple(
+            (term.strip(), meaning.strip()) for term, meaning in top.get("glossary", {}).items()
+        ),
         benefits=tuple(_benefit(value) for value in merged["benefits"]),
         files=tuple(LoadedFile(*entry) for entry in merged["files"]),
     )

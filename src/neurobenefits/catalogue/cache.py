@@ -32,7 +32,15 @@ from .regularfile import NotReadable, read_regular
 FORMAT = 2
 NO_CACHE_VARIABLE = "NEUROBENEFITS_NO_CACHE"
 MAX_ENTRY_BYTES = 128 * 1024 * 1024  # the JSON of the largest catalogue allowed is far less
-_CODE = ("stack.py", "build.py", "spec.py", "validate.py", "yamlsafe.py", "cache.py")
+_CODE = (
+    "stack.py",
+    "build.py",
+    "spec.py",
+    "validate.py",
+    "yamlsafe.py",
+    "cache.py",
+    "glossary.py",
+)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 

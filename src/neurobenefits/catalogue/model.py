@@ -115,6 +115,8 @@ class _Contents(NamedTuple):
     references: tuple[Reference, ...] = ()
     cautions: tuple[Caution, ...] = ()
     files: tuple[LoadedFile, ...] = ()
+    # term -> its plain meaning, for the words of the cautions (glossary.py matches them)
+    glossary: tuple[tuple[str, str], ...] = ()
 
 
 class Catalogue(_Contents):

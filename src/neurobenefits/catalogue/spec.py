@@ -92,6 +92,9 @@ MAX_CAUTIONS = 1_000
 MAX_SYNONYM_GROUPS = 1_000
 # A word in many large groups would otherwise expand one query word into thousands of terms.
 MAX_SYNONYM_WORDS = 30
+MAX_GLOSSARY_TERMS = 1_000
+MAX_GLOSSARY_TERM = 60
+MAX_GLOSSARY_MEANING = 200
 
 SLUG = Text(
     "lower-case words joined by hyphens", SLUG_PATTERN, "e.g. pain-relief", True, max_length=100
@@ -167,6 +170,16 @@ CAUTION = Record(
     description="Something to know before massaging a client; a new id needs title, who, text",
 )
 
+# A word of the cautions and what it means in plain words: a handout lists, beside the
+# cautions (kept word for word), the terms they use. Short on purpose: a gloss is a
+# dictionary's line, never a second caution.
+GLOSSARY = MapOf(
+    Text("a word or phrase as the cautions write it", one_line=True, max_length=MAX_GLOSSARY_TERM),
+    Text("its plain meaning, in a line", one_line=True, max_length=MAX_GLOSSARY_MEANING),
+    "term -> its plain meaning",
+    MAX_GLOSSARY_TERMS,
+)
+
 CATALOGUE = Record(
     {
         "schema_version": Integer("the catalogue format's version", minimum=1, maximum=1),
@@ -190,6 +203,7 @@ CATALOGUE = Record(
             REFERENCE_ID, REFERENCE, "reference key -> source", max_items=MAX_REFERENCES
         ),
         "cautions": ListOf(CAUTION, max_items=MAX_CAUTIONS),
+        "glossary": GLOSSARY,
     },
     description="A neurobenefits catalogue, or an overlay on one",
 )

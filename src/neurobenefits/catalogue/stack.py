@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CatalogueError
+from .glossary import term_key
 from .problems import PathKey, Problem, describe_path
 from .spec import (
     BENEFIT,
@@ -88,7 +89,29 @@ def check_layer(layer: Layer) -> list[Problem]:
                 )
             else:
                 seen[value] = index
+    problems += [problem(path, message) for path, message in _duplicate_terms(data)]
     return problems
+
+
+def _duplicate_terms(data: dict[str, Any]) -> list[tuple[PathKey, str]]:
+    """Glossary terms that differ only in case or spacing: they would match the same words."""
+    glossary = data.get("glossary")
+    seen: dict[str, str] = {}
+    found: list[tuple[PathKey, str]] = []
+    for term in glossary if isinstance(glossary, dict) else {}:
+        if not isinstance(term, str):
+            continue
+        if term_key(term) in seen:
+            found.append(
+                (
+                    ("glossary", term),
+                    f"duplicate term {term!r}; {seen[term_key(term)]!r} is the same term "
+                    "(terms match whatever their case and spacing)",
+                )
+            )
+        else:
+            seen[term_key(term)] = term
+    return found
 
 
 def stack_layers(layers: Sequence[Layer]) -> dict[str, Any]:
@@ -115,6 +138,17 @@ class _Merger:
         self.cautions: dict[str, dict[str, Any]] = {}
         self.caution_origin: dict[tuple[str, str], _Origin] = {}
         self.counts: list[tuple[int, int]] = []
+        self.terms: dict[str, str] = {}  # term_key -> the term as the glossary holds it
+
+    def _add_terms(self, terms: dict[str, str]) -> None:
+        """A later file's term replaces the earlier one, however either writes it."""
+        glossary = self.top.setdefault("glossary", {})
+        for term, meaning in terms.items():
+            earlier = self.terms.get(term_key(term))
+            if earlier is not None:
+                del glossary[earlier]
+            glossary[term] = meaning
+            self.terms[term_key(term)] = term
 
     def add(self, layer: int, data: dict[str, Any]) -> None:
         added = extended = 0
@@ -124,6 +158,8 @@ class _Merger:
                 self.top.setdefault(key, {}).update(value)
             elif key == "synonyms":
                 self.top.setdefault(key, []).extend(value)
+            elif key == "glossary":
+                self._add_terms(value)
             elif key == "benefits":
                 for index, entry in enumerate(value):
                     is_new = entry["id"] not in self.benefits

@@ -12,14 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+from ..catalogue.model import Benefit, Catalogue, Caution
 from . import markdown
-from .viewmodel import BenefitView, Citation, PieceKind, benefit_view, citation
+from .viewmodel import (
+    BenefitView,
+    Citation,
+    PieceKind,
+    benefit_view,
+    caution_glossary,
+    handout_references,
+)
 from .wording import (
     HANDOUT_CAUTIONS_HEADING,
     HANDOUT_CAUTIONS_INTRO,
+    HANDOUT_GLOSSARY_HEADING,
     HANDOUT_VERDICT_NOTE,
-    cited_by,
     handout_coverage,
     handout_safety_pointer,
     source_line,
@@ -58,22 +65,15 @@ class Handout:
 
     @property
     def references(self) -> list[Citation]:
-        """Every source the chosen benefits cite, once each, in order of first citation.
-
-        Each says which of the sheet's own benefits cite it: the sheet names no others.
-        """
+        """Every source the sheet's benefits and cautions cite (none without evidence)."""
         if not self.evidence:
             return []
-        seen: dict[str, Reference] = {}
-        for benefit in self.benefits:
-            for reference_id in benefit.evidence.references if benefit.evidence else ():
-                if reference := self.catalogue.reference(reference_id):
-                    seen.setdefault(reference_id, reference)
-        return [citation(r, cited_by(self._citing(r.id))) for r in seen.values()]
+        return handout_references(self.catalogue, self.benefits, self.cautions)
 
-    def _citing(self, reference_id: str) -> list[Benefit]:
-        citing = self.catalogue.citing(reference_id)
-        return [benefit for benefit in self.benefits if benefit in citing]
+    @property
+    def glossary(self) -> tuple[tuple[str, str], ...]:
+        """Plain meanings of the words its cautions use: the cautions stay word for word."""
+        return caution_glossary(self.catalogue, self.cautions)
 
 
 def human_date(day: date) -> str:
@@ -101,7 +101,7 @@ def to_markdown(handout: Handout) -> str:
     if catalogue.introduction:
         lines += [esc(catalogue.introduction), ""]
     lines += [esc(" ".join(handout.framing)), ""]
-    lines += _cautions_markdown(handout.cautions)
+    lines += _cautions_markdown(handout.cautions, handout.glossary)
     for view in handout.views:
         lines += [
             f"## {view.line.id}. {one(view.line.title)}",
@@ -140,7 +140,9 @@ def to_markdown(handout: Handout) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
+def _cautions_markdown(
+    cautions: Sequence[Caution], glossary: Sequence[tuple[str, str]]
+) -> list[str]:
     esc, one = markdown.escape, markdown.inline
     if not cautions:
         return []
@@ -149,7 +151,12 @@ def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
         lines += [
             f"- **{one(caution.title)}.** *Who:* {one(caution.who)} {one(caution.text)}",
         ]
-    return [*lines, ""]
+    lines.append("")
+    if glossary:
+        lines += [f"### {one(HANDOUT_GLOSSARY_HEADING)}", ""]
+        lines += [f"- **{one(term)}**: {one(meaning)}" for term, meaning in glossary]
+        lines.append("")
+    return lines
 
 
 def _reference_markdown(reference: Citation) -> str:
@@ -182,6 +189,10 @@ header .disclaimer { margin-top: .5rem; padding: .35rem .6rem; background: #fff6
 .cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
 .cautions h2 { color: #8a1c1c; }
 .cautions ul { padding-left: 1.2rem; margin: .4rem 0 0; }
+.glossary h3 { font-size: 1.05rem; margin: .8rem 0 0; color: #1a1a1a; }
+.glossary ul { list-style: none; padding-left: 0; }
+.glossary li { margin-bottom: .15rem; }
+.glossary dfn { font-style: normal; font-weight: 600; }
 .caution { margin-bottom: .5rem; }
 .meaning { font-style: italic; }
 .closing { font-style: italic; }
@@ -209,6 +220,12 @@ footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; 
   h2 + p, .summary { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
   .evidence, .caution, .references li, .notes p { break-inside: avoid; page-break-inside: avoid; }
+  /* A short card stays whole on one page, its safety pointer with it; only a long one, that
+     would leave much of a page blank, breaks between paragraphs. */
+  .benefit.short { break-inside: avoid; page-break-inside: avoid; }
+  /* The closing source line and disclaimer never stand alone on a last page: the text
+     before them comes along. */
+  footer { break-before: avoid; page-break-before: avoid; }
   .notes { margin: .8rem 0; }
   .references { font-size: 9.5pt; }
   .references h2 { font-size: 13pt; }
@@ -272,10 +289,10 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
     if catalogue.introduction:
         parts.append(f'<p class="intro">{esc(catalogue.introduction)}</p>')
     parts += [f'<p class="framing">{esc(line)}</p>' for line in handout.framing]
-    parts += _cautions_html(handout.cautions)
+    parts += _cautions_html(handout.cautions, handout.glossary)
     for view in handout.views:
         parts += [
-            f'<article class="benefit" id="benefit-{view.line.id}">',
+            f'<article class="{_card_class(view, handout.evidence)}" id="benefit-{view.line.id}">',
             f"<h2>{view.line.id}. {esc(view.line.title)}</h2>",
             f'<p class="summary">{esc(view.line.summary)}</p>',
             f"<p>{esc(view.description)}</p>",
@@ -326,7 +343,20 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
     return "\n".join(parts) + "\n"
 
 
-def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
+# A card of at most this many characters is about a third of a printed page or less: it is
+# kept whole, as moving it to the next page leaves less than that blank.
+SHORT_CARD = 1_500
+
+
+def _card_class(view: BenefitView, evidence: bool) -> str:
+    texts = [view.line.title, view.line.summary, view.description]
+    if evidence and view.evidence:
+        texts.append(view.evidence.summary)
+    texts += [caution.title for caution in view.cautions]
+    return "benefit short" if sum(map(len, texts)) <= SHORT_CARD else "benefit"
+
+
+def _cautions_html(cautions: Sequence[Caution], glossary: Sequence[tuple[str, str]]) -> list[str]:
     esc = html.escape
     if not cautions:
         return []
@@ -341,7 +371,17 @@ def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
             f'<li class="caution"><strong>{esc(caution.title)}</strong><br>'
             f"<em>Who:</em> {esc(caution.who)}<br>{esc(caution.text)}</li>"
         )
-    return [*parts, "</ul>", "</section>"]
+    parts.append("</ul>")
+    if glossary:
+        parts += [
+            '<div class="glossary">',
+            f"<h3>{esc(HANDOUT_GLOSSARY_HEADING)}</h3>",
+            "<ul>",
+            *(f"<li><dfn>{esc(term)}</dfn>: {esc(meaning)}</li>" for term, meaning in glossary),
+            "</ul>",
+            "</div>",
+        ]
+    return [*parts, "</section>"]
 
 
 # How each piece of a citation is marked up. Volume, issue and pages (`32(15-16):4362-4373`)

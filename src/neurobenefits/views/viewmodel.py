@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from ..catalogue.glossary import terms_in
 from .wording import (
     NO_OWN_CAUTION,
     OTHER_CAUTIONS,
@@ -378,10 +379,32 @@ def search_view(catalogue: Catalogue, result: SearchResult) -> SearchView:
     )
 
 
-def handout_cited_by(benefits: Sequence[Benefit], catalogue: Catalogue, reference_id: str) -> str:
-    """Which of a handout's own benefits cite a reference: the sheet names no others."""
-    citing = catalogue.citing(reference_id)
-    return cited_by([b for b in benefits if b in citing])
+def handout_references(
+    catalogue: Catalogue, benefits: Sequence[Benefit], cautions: Sequence[Caution]
+) -> list[Citation]:
+    """Every source a handout's benefits and cautions cite, once each: the benefits' in
+    order of first citation, then those only its cautions cite.
+
+    Each says which of the sheet's own benefits and cautions cite it: the sheet names no
+    others, and names a caution by the title it shows.
+    """
+    ids = [rid for b in benefits for rid in (b.evidence.references if b.evidence else ())]
+    ids += [rid for caution in cautions for rid in caution.references]
+    cited: list[Citation] = []
+    for reference_id in dict.fromkeys(ids):
+        if reference := catalogue.reference(reference_id):
+            by_benefits = [b for b in benefits if b in catalogue.citing(reference_id)]
+            by_cautions = [c for c in cautions if reference_id in c.references]
+            cited.append(citation(reference, cited_by(by_benefits, by_cautions, titles=True)))
+    return cited
+
+
+def caution_glossary(
+    catalogue: Catalogue, cautions: Iterable[Caution]
+) -> tuple[tuple[str, str], ...]:
+    """The glossary's plain meanings of the words these cautions use, A to Z by term."""
+    texts = (part for caution in cautions for part in (caution.title, caution.who, caution.text))
+    return terms_in(catalogue.glossary, texts)
 
 
 class BenefitListView(_Model):

@@ -41,6 +41,8 @@ HANDOUT_VERDICT_NOTE = (
     "means, and a summary of the published studies."
 )
 HANDOUT_CAUTIONS_HEADING = "Safety: read before a session"
+# Under the safety notes: plain meanings of their words, beside the notes, never inside them.
+HANDOUT_GLOSSARY_HEADING = "Words in these notes"
 HANDOUT_CAUTIONS_INTRO = (
     "Massage is not safe for everyone at every moment. These notes are written for "
     "therapists: if one of them could apply to you or to the person you care for, tell the "
@@ -74,18 +76,22 @@ def source_line(catalogue: Catalogue) -> str:
     return catalogue.source.attribution if catalogue.source else ""
 
 
-def cited_by(benefits: Sequence[Benefit], cautions: Sequence[Caution] = ()) -> str:
+def cited_by(
+    benefits: Sequence[Benefit], cautions: Sequence[Caution] = (), *, titles: bool = False
+) -> str:
     """`Cited by benefits 4 Stress and Anxiety Reduction; 5 Lowered Cortisol Levels.`
 
-    Which benefits (number and title, as `Related:` names them) and cautions rest on a
-    reference, as a sentence any view can print; empty when nothing cites it.
+    Which benefits (number and title, as `Related:` names them) and cautions (by id, or by
+    their quoted title with `titles`, as a handout shows them) rest on a reference, as a
+    sentence any view can print; empty when nothing cites it.
     """
     parts = [f"{b.id} {b.title}" for b in benefits]
     if parts:
         parts[0] = ("benefit " if len(benefits) == 1 else "benefits ") + parts[0]
     if cautions:
         noun = "the caution " if len(cautions) == 1 else "the cautions "
-        parts.append(("and " if parts else "") + noun + ", ".join(c.id for c in cautions))
+        names = [f"\u201c{c.title}\u201d" if titles else c.id for c in cautions]
+        parts.append(("and " if parts else "") + noun + ", ".join(names))
     return f"Cited by {'; '.join(parts)}." if parts else ""
 
 
