@@ -349,3 +349,17 @@ def test_a_benefit_points_to_the_safety_notes_that_concern_its_clients(fmt: str)
     sleep, spasm = text.index("7. Improved Sleep Quality"), text.index("8. Reduction of Muscle")
     assert spasm < text.index(pointer)
     assert "Before a session" not in text[sleep:spasm]
+
+
+def test_only_a_long_card_may_break_across_printed_pages(tmp_path: Path) -> None:
+    # Every bundled card is short enough to keep whole (the print sheet's default); a card
+    # of more than about a third of a page is marked long and may break between paragraphs.
+    overlay = tmp_path / "long.yaml"
+    overlay.write_text(f"benefits:\n  - id: 9\n    description: {'Long words. ' * 140}\n")
+    target = tmp_path / "h.html"
+    result = run("--catalogue", str(overlay), "export", "8", "9", "-o", str(target))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert '<article class="benefit" id="benefit-8">' in page
+    assert '<article class="benefit long" id="benefit-9">' in page
+    assert ".benefit:not(.long) { break-inside: avoid;" in page

@@ -220,9 +220,9 @@ footer { border-top: 1px solid #c8d3dc; margin-top: 1.5rem; padding-top: .6rem; 
   h2 + p, .summary { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
   .evidence, .caution, .references li, .notes p { break-inside: avoid; page-break-inside: avoid; }
-  /* A short card stays whole on one page, its safety pointer with it; only a long one, that
-     would leave much of a page blank, breaks between paragraphs. */
-  .benefit.short { break-inside: avoid; page-break-inside: avoid; }
+  /* A card stays whole on one page, its safety pointer with it; only a long one, that would
+     leave much of a page blank, breaks between paragraphs. */
+  .benefit:not(.long) { break-inside: avoid; page-break-inside: avoid; }
   /* The closing source line and disclaimer never stand alone on a last page: the text
      before them comes along. */
   footer { break-before: avoid; page-break-before: avoid; }
@@ -344,7 +344,8 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
 
 
 # A card of at most this many characters is about a third of a printed page or less: it is
-# kept whole, as moving it to the next page leaves less than that blank.
+# kept whole, as moving it to the next page leaves less than that blank. A longer one is
+# marked `long` and may break between paragraphs.
 SHORT_CARD = 1_500
 
 
@@ -353,7 +354,7 @@ def _card_class(view: BenefitView, evidence: bool) -> str:
     if evidence and view.evidence:
         texts.append(view.evidence.summary)
     texts += [caution.title for caution in view.cautions]
-    return "benefit short" if sum(map(len, texts)) <= SHORT_CARD else "benefit"
+    return "benefit" if sum(map(len, texts)) <= SHORT_CARD else "benefit long"
 
 
 def _cautions_html(cautions: Sequence[Caution], glossary: Sequence[tuple[str, str]]) -> list[str]:
