@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ..catalogue.glossary import terms_in
 from .wording import (
     NO_OWN_CAUTION,
     OTHER_CAUTIONS,
@@ -403,6 +402,9 @@ def caution_glossary(
     catalogue: Catalogue, cautions: Iterable[Caution]
 ) -> tuple[tuple[str, str], ...]:
     """The glossary's plain meanings of the words these cautions use, A to Z by term."""
+    # Imported here: only a handout needs it, and plain `show` imports this module.
+    from ..catalogue.glossary import terms_in
+
     texts = (part for caution in cautions for part in (caution.title, caution.who, caution.text))
     return terms_in(catalogue.glossary, texts)
 
