@@ -35,32 +35,34 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = Path("src") / "neurobenefits"
 EQUIVALENT = Path(__file__).resolve().parent / "mutation-equivalent.txt"
-# The subpackage each core module lives in.
-LAYER = {
-    "search": "finding",
-    "query": "finding",
-    "lexicon": "finding",
-    "lookup": "finding",
-    "text": "finding",
-    "queries": "finding",
-    "stack": "catalogue",
-    "validate": "catalogue",
-    "yamlsafe": "catalogue",
+# Each core module (by its short name), the package folder it lives in, and the test files
+# that exercise it, fastest first (the run stops at the first failure, so a quick test that
+# kills a mutant saves the slower ones).
+_CATALOGUE_TESTS = ("test_checks", "test_loading", "test_hostile_catalogue", "test_overlays")
+MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "yamlsafe": ("catalogue", _CATALOGUE_TESTS),
+    "spec": ("catalogue", _CATALOGUE_TESTS),
+    "validate": ("catalogue", _CATALOGUE_TESTS),
+    "stack": ("catalogue", (*_CATALOGUE_TESTS, "test_cache")),
+    "build": ("catalogue", ("test_loading", "test_content", "test_checks", "test_overlays")),
+    "cache": ("catalogue", ("test_cache", "test_loading", "test_overlays")),
+    "model": ("catalogue", ("test_finding", "test_queries", "test_content", "test_loading")),
+    "text": ("finding", ("test_finding", "test_queries", "test_search", "test_search_people")),
+    "lexicon": ("finding", ("test_finding", "test_search", "test_search_people")),
+    "query": ("finding", ("test_finding", "test_queries", "test_search", "test_search_people")),
+    "search": (
+        "finding",
+        ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
+    ),
+    "lookup": ("finding", ("test_finding", "test_queries", "test_cli")),
+    "queries": ("finding", ("test_queries", "test_errors", "test_cli", "test_loading")),
 }
 
-# The test files that exercise each core module, fastest first (the run stops at the
-# first failure, so a quick test that kills a mutant saves the slower ones).
-TESTS: dict[str, tuple[str, ...]] = {
-    "search": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
-    "query": ("test_finding", "test_queries", "test_search", "test_search_people"),
-    "lexicon": ("test_finding", "test_search", "test_search_people"),
-    "lookup": ("test_finding", "test_queries", "test_cli"),
-    "text": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
-    "queries": ("test_queries", "test_errors", "test_cli", "test_loading"),
-    "stack": ("test_checks", "test_loading", "test_errors", "test_cache", "test_overlays"),
-    "validate": ("test_checks", "test_loading", "test_overlays"),
-    "yamlsafe": ("test_checks", "test_loading", "test_overlays"),
-}
+
+def module_path(module: str) -> Path:
+    """Where a core module lives, relative to the repository."""
+    return PACKAGE / MODULES[module][0] / f"{module}.py"
+
 
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Eq: ast.NotEq,
@@ -366,7 +368,7 @@ def run(
         _copy_repository(Path(folder))
         copy = Path(folder) / REPO.name
         for module in modules:
-            path = copy / PACKAGE / LAYER[module] / f"{module}.py"
+            path = copy / module_path(module)
             source = path.read_bytes()
             every = mutants_of(module, source)
             sampled = _sampled(every, sample, seed)
@@ -374,7 +376,7 @@ def run(
                 sampled = [m for m in sampled if m.line in lines]
             chosen = [m for m in sampled if m.key(source) not in equivalent]
             skipped = len(sampled) - len(chosen)
-            chosen_tests = tests or TESTS[module]
+            chosen_tests = tests or MODULES[module][1]
             passed, seconds = _run_tests(copy, chosen_tests, 900, fuzz)
             if not passed:
                 print(f"{module}: the tests fail without a mutant; fix them first.", flush=True)
@@ -421,7 +423,7 @@ def _rate(killed: int, total: int) -> str:
 def main(arguments: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--module", action="append", choices=sorted(TESTS), help="repeatable; default: all"
+        "--module", action="append", choices=sorted(MODULES), help="repeatable; default: all"
     )
     parser.add_argument("--sample", type=int, default=25, help="mutants per module; 0: all")
     parser.add_argument("--seed", type=int, default=14)
@@ -436,10 +438,10 @@ def main(arguments: list[str] | None = None) -> int:
     options = parser.parse_args(arguments)
     # Ended from outside: unwind, so that the temporary copy is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    modules = options.module or list(TESTS)
+    modules = options.module or list(MODULES)
     if options.list:
         for module in modules:
-            source = (REPO / PACKAGE / LAYER[module] / f"{module}.py").read_bytes()
+            source = (REPO / module_path(module)).read_bytes()
             every = mutants_of(module, source)
             print(f"{module}: {len(every)} mutants")
             for mutant in _sampled(every, options.sample, options.seed):
