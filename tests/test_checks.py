@@ -296,3 +296,44 @@ def test_a_control_character_is_not_valid_yaml() -> None:
         1,
         9,
     )
+
+
+# Limits over the whole stack: each file fits, the stacked files do not. The error names
+# the file whose entries first took the stack over, not the file that began the list.
+
+
+def _categories(start: int, count: int) -> str:
+    return "categories:\n" + "".join(f"  c{n}: C{n}\n" for n in range(start, start + count))
+
+
+def test_a_stack_over_a_top_level_limit_names_the_file_that_went_over(tmp_path: Path) -> None:
+    problems = _problems(
+        tmp_path, MINIMAL, _categories(0, 60), _categories(60, 40), _categories(100, 5)
+    )
+    assert problems == [
+        "3.yaml:2:3: categories: this file takes the stack over its limit: the stacked files "
+        "give 106 entries; at most 100 are allowed across all files, so leave out 6"
+    ]
+
+
+def test_a_stack_over_an_entrys_list_limit_names_the_file_that_went_over(
+    tmp_path: Path,
+) -> None:
+    def keywords(start: int, count: int) -> str:
+        words = ", ".join(f"k{n}" for n in range(start, start + count))
+        return f"benefits:\n  - id: 1\n    keywords: [{words}]\n"
+
+    problems = _problems(tmp_path, MINIMAL, keywords(0, 60), keywords(60, 41), keywords(101, 1))
+    assert problems == [
+        "3.yaml:3:15: benefits[0] (id 1).keywords: this file takes the stack over its limit: "
+        "the stacked files give 102 items; at most 100 are allowed across all files, "
+        "so leave out 2"
+    ]
+
+
+def test_a_stack_at_its_limits_is_valid(tmp_path: Path) -> None:
+    words = ", ".join(f"k{n}" for n in range(99))
+    overlay = _categories(0, 99) + f"benefits:\n  - id: 1\n    keywords: [{words}]\n"
+    catalogue = _stacked(tmp_path, MINIMAL, overlay)
+    assert len(catalogue.categories) == 100
+    assert len(catalogue.benefits[0].keywords) == 99
