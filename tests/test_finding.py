@@ -118,6 +118,48 @@ def test_word_forms_find_each_other(tmp_path: Path, written: str, typed: str) ->
     assert result.stderr == ""  # found as typed: no "Showing results for"
 
 
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        # Snowball stems that are not the start of the words they come from.
+        ("Eases pain when lying down.", "lie"),
+        ("Comfort for the dying.", "die"),
+        ("Tying the shoes gets easier.", "tie"),
+        ("Clear skies help.", "sky"),
+        # An apostrophe inside a word, typed as written.
+        ("The O'Neill method.", "O'Neill"),
+    ],
+)
+def test_a_word_is_found_however_its_stem_is_spelled(
+    tmp_path: Path, written: str, typed: str
+) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "First", written), _benefit(2, "Second"))
+    result = run("--catalogue", str(path), "--only", "search", typed, "--format", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == [1]
+
+
+def test_a_word_only_cautions_say_lists_the_cautions_first(tmp_path: Path) -> None:
+    # Both benefits carry the five cautions' text (weight 0.4 each), which says "zebra"
+    # five times: still, no benefit says it in its own words, so the query is the cautions'.
+    cautions = [f"care{n}" for n in range(5)]
+    listed = f"    cautions: [{', '.join(cautions)}]\n"
+    path = _catalogue(
+        tmp_path,
+        _benefit(1, "First") + listed,
+        _benefit(2, "Second") + listed,
+        "cautions:\n"
+        + "".join(
+            f"  - id: {c}\n    title: Care {n}\n    who: Anyone.\n    text: Watch the zebra.\n"
+            for n, c in enumerate(cautions)
+        ),
+    )
+    result = search(load_catalogue([path], only=True), "zebra")
+    assert [hit.benefit.id for hit in result.hits] == [1, 2]
+    assert result.cautions_first
+    assert [kind for kind, _ in result.listing()][:5] == ["caution"] * 5
+
+
 # Snippets: a window of the field, the matched words marked inside it
 
 _FILLER = " ".join(f"word{n:02d}" for n in range(40))  # 279 characters, no matches

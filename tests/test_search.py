@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from neurobenefits.catalogue.model import Catalogue
 from neurobenefits.finding.query import parse_query
 from neurobenefits.finding.search import Index, field_texts, notices, search
-from neurobenefits.finding.text import fold, stem, stems
+from neurobenefits.finding.text import DOMAIN_WORDS, fold, stem, stems
 
 from .conftest import run
 
@@ -36,6 +36,24 @@ def test_fold_case_accents_and_typographic_quotes() -> None:
     assert fold("Café") == fold("cafe") == "cafe"
     assert fold("can’t") == fold("can't") == "can't"
     assert fold("WELL‐BEING — “quoted”") == 'well-being - "quoted"'
+
+
+@pytest.mark.parametrize(
+    ("pasted", "plain"),
+    [
+        *((f"don{mark}t", "don't") for mark in "\u2018\u2019\u201a\u201b\u2032"),
+        *((f"{mark}calm{mark}", '"calm"') for mark in "\u201c\u201d\u201e\u201f\u2033"),
+        *((f"well{dash}being", "well-being") for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"),
+        ("neuro\u00a0massage", "neuro massage"),
+        ("and so on\u2026", "and so on..."),
+        ("Fu\u00dfreflex", "fussreflex"),
+    ],
+)
+def test_every_typographic_character_people_paste_folds_to_plain_text(
+    pasted: str, plain: str
+) -> None:
+    assert fold(pasted) == plain
+    assert fold(pasted + " \u00e9") == plain + " e"  # the same on the path for non-ASCII text
 
 
 @pytest.mark.parametrize(
@@ -140,6 +158,18 @@ def test_common_words_are_dropped_and_massage_kept_only_alone() -> None:
     assert [t.text for t in parse_query("massage").terms] == ["massage"]
 
 
+@pytest.mark.parametrize("word", sorted(DOMAIN_WORDS))
+def test_each_word_of_the_domain_is_dropped_unless_alone(word: str) -> None:
+    assert [t.text for t in parse_query(f"{word} for sleep").terms] == ["sleep"]
+    assert [t.text for t in parse_query(word).terms] == [word]
+
+
+def test_what_was_searched_is_the_terms_then_the_safety_words(catalogue: Catalogue) -> None:
+    result = search(catalogue, "is it safe for sleep and stress")
+    assert result.searched == "sleep stress safe"
+    assert search(catalogue, "safe").searched == "safe"
+
+
 # Synonyms
 
 
@@ -217,6 +247,10 @@ def test_limit(catalogue: Catalogue) -> None:
     result = search(catalogue, "muscle", limit=2)
     assert len(result.hits) == 2
     assert result.total > 2
+    assert result.limited
+    every = search(catalogue, "muscle")
+    assert search(catalogue, "muscle", limit=every.total).limited is False
+    assert every.limited is False
 
 
 # Snippets
