@@ -160,6 +160,22 @@ def test_a_word_only_cautions_say_lists_the_cautions_first(tmp_path: Path) -> No
     assert [kind for kind, _ in result.listing()][:5] == ["caution"] * 5
 
 
+def test_a_benefit_and_a_caution_that_hold_a_query_equally_list_the_benefit_first(
+    tmp_path: Path,
+) -> None:
+    # The caution says "zebra" more strongly (its title), the benefit "yak" (keywords and
+    # description), with the same weights swapped: the same score. A tie goes to the benefit.
+    benefit = _benefit(1, "First", "A yak.").replace(
+        "summary: One line.", "summary: A zebra.\n    keywords: [yak]"
+    )
+    caution = "cautions:\n  - id: care\n    title: Zebra\n    who: A yak.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, benefit, caution)
+    result = search(load_catalogue([path], only=True), "zebra yak")
+    assert result.hits[0].score == result.cautions[0].score
+    assert not result.cautions_first
+    assert result.listing() == [("benefit", "1"), ("caution", "care")]
+
+
 # Snippets: a window of the field, the matched words marked inside it
 
 _FILLER = " ".join(f"word{n:02d}" for n in range(40))  # 279 characters, no matches

@@ -413,6 +413,10 @@ def test_a_compound_split_is_not_a_correction(catalogue: Catalogue) -> None:
     assert result.hits[0].benefit.id == 3
     assert result.corrections == ()
     assert result.terms[0].forms == (("blood flow", ("blood", "flow")),)
+    # The open form is the word as typed, not a synonym: full weight, no "via synonym".
+    open_form = [m for m in result.hits[0].matches if m.word == "blood flow"]
+    assert open_form
+    assert not any(m.synonym for m in open_form)
 
 
 @pytest.mark.parametrize(
