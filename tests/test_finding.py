@@ -11,7 +11,7 @@ import pytest
 from neurobenefits import exitcodes
 from neurobenefits.catalogue.load import load_catalogue
 from neurobenefits.catalogue.model import Catalogue
-from neurobenefits.finding.search import search
+from neurobenefits.finding.search import no_words_message, search
 from neurobenefits.finding.text import fold, words
 
 from .conftest import run
@@ -174,6 +174,34 @@ def test_a_benefit_and_a_caution_that_hold_a_query_equally_list_the_benefit_firs
     assert result.hits[0].score == result.cautions[0].score
     assert not result.cautions_first
     assert result.listing() == [("benefit", "1"), ("caution", "care")]
+
+
+def test_a_word_a_benefit_and_a_caution_say_equally_lists_the_benefit_first(
+    tmp_path: Path,
+) -> None:
+    # The same weight on both sides (a benefit's summary, a caution's "who"): no lean.
+    benefit = _benefit(1, "First").replace("summary: One line.", "summary: A zebra.")
+    caution = "cautions:\n  - id: care\n    title: Care\n    who: A zebra.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, benefit, caution)
+    result = search(load_catalogue([path], only=True), "zebra")
+    assert not result.cautions_first
+    assert result.listing() == [("benefit", "1"), ("caution", "care")]
+
+
+def test_a_message_lists_eight_words_and_cuts_a_longer_list() -> None:
+    eight = "what is it that you do for me"
+    assert no_words_message(eight) == (
+        f"The query {eight!r} has only common words (what, is, it, that, you, do, for, me); "
+        "give a word such as sleep or spasm."
+    )
+    assert "(what, is, it, that, you, do, for, me, ...)" in no_words_message(eight + " please")
+
+
+def test_a_message_quotes_a_query_of_sixty_characters_whole_and_cuts_a_longer_one() -> None:
+    assert no_words_message("?" * 60) == (
+        f"The query {'?' * 60!r} has no words to search for; give a word such as spasm."
+    )
+    assert no_words_message("?" * 61).startswith(f"The query {'?' * 57 + '...'!r} has no words")
 
 
 # Snippets: a window of the field, the matched words marked inside it
