@@ -39,24 +39,6 @@ def test_fold_case_accents_and_typographic_quotes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pasted", "plain"),
-    [
-        *((f"don{mark}t", "don't") for mark in "\u2018\u2019\u201a\u201b\u2032"),
-        *((f"{mark}calm{mark}", '"calm"') for mark in "\u201c\u201d\u201e\u201f\u2033"),
-        *((f"well{dash}being", "well-being") for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"),
-        ("neuro\u00a0massage", "neuro massage"),
-        ("and so on\u2026", "and so on..."),
-        ("Fu\u00dfreflex", "fussreflex"),
-    ],
-)
-def test_every_typographic_character_people_paste_folds_to_plain_text(
-    pasted: str, plain: str
-) -> None:
-    assert fold(pasted) == plain
-    assert fold(pasted + " \u00e9") == plain + " e"  # the same on the path for non-ASCII text
-
-
-@pytest.mark.parametrize(
     "forms",
     [
         ("spasm", "spasms"),
