@@ -253,6 +253,31 @@ def test_a_short_field_is_shown_whole_with_every_mark(tmp_path: Path) -> None:
     assert marked == ["zebra", "zebra"]
 
 
+def test_a_field_without_a_marked_word_is_cut_at_the_last_space_within_140_characters() -> None:
+    from neurobenefits.finding.search import Match, make_snippet
+
+    matched = [Match("zebra", "notes", "zebra", False)]  # e.g. through a synonym's form
+    text = "words " + " ".join(["word"] * 40)  # spaces at 5, 10, ..., 135, 140
+    snippet = make_snippet({"notes": text}, matched)
+    assert snippet is not None
+    assert snippet.text == text[:135] + "..."
+    assert snippet.highlights == ()
+    address = "x" * 200  # a web address, say: no space to cut at
+    snippet = make_snippet({"notes": address}, matched)
+    assert snippet is not None
+    assert snippet.text == "x" * 140 + "..."
+
+
+def test_a_benefit_without_notes_has_nothing_to_search_there(tmp_path: Path) -> None:
+    from neurobenefits.finding.search import field_texts
+
+    catalogue = load_catalogue([_catalogue(tmp_path, _benefit(1, "First"))], only=True)
+    texts = field_texts(catalogue, catalogue.benefits[0])
+    assert texts["notes"] == ""
+    assert (texts["title"], texts["description"]) == ("First", "More words.")
+    assert search(catalogue, "xx").hits == ()
+
+
 def test_every_mark_of_every_search_lies_on_a_matched_word(catalogue: Catalogue) -> None:
     from neurobenefits.finding.search import Index
 
