@@ -55,6 +55,12 @@ def test_word_forms_share_a_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(fold(word)) for word in forms}) == 1, [stem(w) for w in forms]
 
 
+@pytest.mark.parametrize("word", ["covid19s", "t6s", "c7", "μυες", "mærkes"])
+def test_a_word_with_digits_or_of_another_script_is_not_stemmed(word: str) -> None:
+    # The English rules would damage it (covid19s -> covid19): a spinal level, a name...
+    assert stem(word) == word
+
+
 def test_irregular_forms_are_synonym_data(catalogue: Catalogue) -> None:
     # The stemmer cannot know these; the catalogue's synonyms do.
     assert stem("anxious") != stem("anxiety")
