@@ -198,10 +198,29 @@ benefits:
     related: [3]
     keywords: [two]
 """
-    catalogue = _stacked(tmp_path, _TWO, overlay)
+    more = """\
+benefits:
+  - id: 1
+    cautions: [care]
+  - id: 2
+    cautions: [care]
+cautions:
+  - id: calm
+    title: Calm
+    who: Anyone.
+    text: Stay calm.
+  - id: care
+    references: [jones2021]
+"""
+    last = "benefits:\n  - id: 1\n    cautions: [calm, care]\n"
+    catalogue = _stacked(tmp_path, _TWO, overlay, more, last)
     first = catalogue.benefits[0]
     assert first.related == (2, 3)
     assert first.keywords == ("one", "two")
+    assert first.cautions == ("care", "calm")  # added to, each once
+    care = catalogue.caution("care")
+    assert care is not None
+    assert care.references == ("smith2020", "jones2021")
 
 
 def test_a_caution_citing_a_missing_reference_is_named(tmp_path: Path) -> None:
@@ -337,3 +356,35 @@ def test_a_stack_at_its_limits_is_valid(tmp_path: Path) -> None:
     catalogue = _stacked(tmp_path, MINIMAL, overlay)
     assert len(catalogue.categories) == 100
     assert len(catalogue.benefits[0].keywords) == 99
+
+
+def test_a_stack_over_the_number_of_benefits_or_cautions_names_the_file_that_went_over(
+    tmp_path: Path,
+) -> None:
+    def benefits(start: int, count: int) -> str:
+        return "benefits:\n" + "".join(
+            f"  - {{id: {n}, slug: b{n}, title: B, category: body, summary: S, description: D}}\n"
+            for n in range(start, start + count)
+        )
+
+    def cautions(start: int, count: int) -> str:
+        return "cautions:\n" + "".join(
+            f"  - {{id: c{n}, title: C, who: W, text: T}}\n" for n in range(start, start + count)
+        )
+
+    problems = _problems(
+        tmp_path,
+        MINIMAL,
+        benefits(2, 5_000) + cautions(0, 600),
+        benefits(5_002, 5_000) + cautions(600, 401),
+    )
+    assert [p.split(": this file")[0] for p in problems] == [
+        "3.yaml:2:3: benefits",
+        "3.yaml:5003:3: cautions",
+    ]
+    assert problems[0].endswith(
+        "give 10,001 entries; at most 10,000 are allowed across all files, so leave out 1"
+    )
+    assert problems[1].endswith(
+        "give 1,001 entries; at most 1,000 are allowed across all files, so leave out 1"
+    )
