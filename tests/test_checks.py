@@ -388,3 +388,17 @@ def test_a_stack_over_the_number_of_benefits_or_cautions_names_the_file_that_wen
     assert problems[1].endswith(
         "give 1,001 entries; at most 1,000 are allowed across all files, so leave out 1"
     )
+
+
+def test_a_stack_without_a_required_field_names_it_at_the_last_file(tmp_path: Path) -> None:
+    overlay = "benefits:\n  - id: 1\n    notes: More.\n"
+    assert _problems(
+        tmp_path, MINIMAL.replace("disclaimer: For teaching only.\n", ""), overlay
+    ) == ["2.yaml:1:1: disclaimer is missing; no file of the stack gives it"]
+
+
+def test_a_benefit_related_to_itself_is_named(tmp_path: Path) -> None:
+    overlay = "benefits:\n  - id: 1\n    related: [1]\n"
+    assert _problems(tmp_path, MINIMAL, overlay) == [
+        "2.yaml:3:14: benefits[0] (id 1).related: benefit 1 lists itself as related"
+    ]
