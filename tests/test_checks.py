@@ -402,3 +402,15 @@ def test_a_benefit_related_to_itself_is_named(tmp_path: Path) -> None:
     assert _problems(tmp_path, MINIMAL, overlay) == [
         "2.yaml:3:14: benefits[0] (id 1).related: benefit 1 lists itself as related"
     ]
+
+
+def test_one_file_over_a_mapping_limit_is_named(tmp_path: Path) -> None:
+    categories = "".join(f"  c{n}: C{n}\n" for n in range(100))
+    assert _problems(
+        tmp_path, MINIMAL.replace("  body: Body\n", f"  body: Body\n{categories}")
+    ) == ["1.yaml:5:3: categories: has 101 entries; at most 100 are allowed"]
+
+
+def test_a_reference_without_a_required_field_names_the_field(tmp_path: Path) -> None:
+    text = MINIMAL + _REFERENCE.replace("    journal: A journal\n", "")
+    assert _problems(tmp_path, text) == ["1.yaml:15:5: references.smith2020: journal is missing"]
