@@ -414,3 +414,11 @@ def test_one_file_over_a_mapping_limit_is_named(tmp_path: Path) -> None:
 def test_a_reference_without_a_required_field_names_the_field(tmp_path: Path) -> None:
     text = MINIMAL + _REFERENCE.replace("    journal: A journal\n", "")
     assert _problems(tmp_path, text) == ["1.yaml:15:5: references.smith2020: journal is missing"]
+
+
+def test_a_wrong_text_of_thirty_characters_is_quoted_whole_and_a_longer_one_cut(
+    tmp_path: Path,
+) -> None:
+    for text, shown in (("a" * 30, "a" * 30), ("a" * 31, "a" * 27 + "...")):
+        (problem,) = _problems(tmp_path, MINIMAL.replace("id: 1", f"id: {text}"))
+        assert problem.endswith(f"got text ('{shown}')"), problem
