@@ -317,6 +317,31 @@ def test_a_control_character_is_not_valid_yaml() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("\x07title: a\n", 1, 1), ("\ntitle: a\x07\n", 2, 9), ("\n\ntitle: a\n\x07", 4, 1)],
+)
+def test_a_control_character_is_placed_at_its_line_and_column(
+    text: str, line: int, column: int
+) -> None:
+    assert _read_problem(text)[1:] == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("raw", "byte", "line", "column"),
+    [(b"\xfftitle: a\n", "ff", 1, 1), (b"title: a\n\ntitle: caf\xe9\n", "e9", 3, 11)],
+)
+def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column(
+    raw: bytes, byte: str, line: int, column: int
+) -> None:
+    from neurobenefits.catalogue.yamlsafe import YamlProblem, decode
+
+    with pytest.raises(YamlProblem) as raised:
+        decode(raw)
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert raised.value.message == f"byte 0x{byte} is not UTF-8; save the file as UTF-8"
+
+
 # Limits over the whole stack: each file fits, the stacked files do not. The error names
 # the file whose entries first took the stack over, not the file that began the list.
 
