@@ -92,6 +92,18 @@ def test_numbers_and_short_words_are_never_corrections(query: str) -> None:
     assert not any(len(w) <= 2 or w.isdigit() for w in _suggested(leftover)), said
 
 
+def test_a_typo_is_corrected_when_the_runner_up_is_clearly_further(tmp_path: Path) -> None:
+    # "stiffnes" is 0.94 alike to "stiffness" and 0.875 to "stiffens", another word: a
+    # clear winner. Two words nearly as close as each other would make it a guess.
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [stiffness, stiffens]"
+    )
+    path = _catalogue(tmp_path, benefit)
+    result = search(load_catalogue([path], only=True), "stiffnes")
+    assert [(c.typed, c.used) for c in result.corrections] == [("stiffnes", "stiffness")]
+    assert [hit.benefit.id for hit in result.hits] == [1]
+
+
 def _suggested(message: str) -> list[str]:
     """The words after "Did you mean:" in a no-match message."""
     _, _, hint = message.partition("Did you mean:")
