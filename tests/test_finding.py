@@ -104,6 +104,26 @@ def test_a_typo_is_corrected_when_the_runner_up_is_clearly_further(tmp_path: Pat
     assert [hit.benefit.id for hit in result.hits] == [1]
 
 
+def test_a_typo_of_a_word_only_a_caution_title_has_is_corrected(tmp_path: Path) -> None:
+    caution = "cautions:\n  - id: zebra-care\n    title: Zebra stripes\n    who: Anyone.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"), caution)
+    result = search(load_catalogue([path], only=True), "stripse")
+    assert [(c.typed, c.used) for c in result.corrections] == [("stripse", "stripes")]
+    assert [hit.caution.id for hit in result.cautions] == ["zebra-care"]
+
+
+def test_the_longest_synonym_phrase_is_kept_together(tmp_path: Path) -> None:
+    from neurobenefits.finding.query import parse_query
+    from neurobenefits.finding.search import Index
+
+    synonyms = "synonyms:\n  - [low back, lower back]\n  - [low back pain, lumbago]\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"))
+    path.write_text(path.read_text(encoding="utf-8") + synonyms, encoding="utf-8")
+    lexicon = Index(load_catalogue([path], only=True)).lexicon
+    terms = parse_query("low back pain at night", lexicon).terms
+    assert [t.text for t in terms] == ["low back pain", "night"]
+
+
 def _suggested(message: str) -> list[str]:
     """The words after "Did you mean:" in a no-match message."""
     _, _, hint = message.partition("Did you mean:")
