@@ -124,6 +124,33 @@ def test_the_longest_synonym_phrase_is_kept_together(tmp_path: Path) -> None:
     assert [t.text for t in terms] == ["low back pain", "night"]
 
 
+def test_a_word_of_a_caution_id_is_suggested_for_a_typo(tmp_path: Path) -> None:
+    caution = "cautions:\n  - id: varicose-veins\n    title: Leg trouble\n    who: Anyone.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"), caution)
+    result = search(load_catalogue([path], only=True), "varicsoe")
+    # Suggested, not used: no text that search reads holds it.
+    assert result.suggestions == ("varicose",)
+    assert result.hits == ()
+
+
+def test_two_words_meet_another_form_of_their_closed_compound(tmp_path: Path) -> None:
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [painkillers]"
+    )
+    path = _catalogue(tmp_path, benefit, _benefit(2, "Second"))
+    result = search(load_catalogue([path], only=True), "pain killer")
+    assert [hit.benefit.id for hit in result.hits] == [1]
+    assert result.corrections == ()
+
+
+def test_a_word_is_not_split_into_a_filler_and_a_word(tmp_path: Path) -> None:
+    # "inside" is not "in side", although a title says "in side".
+    path = _catalogue(tmp_path, _benefit(1, "Pain in side"), _benefit(2, "Second"))
+    result = search(load_catalogue([path], only=True), "inside")
+    assert result.hits == ()
+    assert [t.text for t in result.terms] == ["inside"]
+
+
 def _suggested(message: str) -> list[str]:
     """The words after "Did you mean:" in a no-match message."""
     _, _, hint = message.partition("Did you mean:")
