@@ -151,6 +151,23 @@ def test_a_word_is_not_split_into_a_filler_and_a_word(tmp_path: Path) -> None:
     assert [t.text for t in result.terms] == ["inside"]
 
 
+def test_a_typo_as_close_to_two_different_words_is_not_corrected(tmp_path: Path) -> None:
+    # "strives" is 0.857 alike to both "stripes" and "strides": a guess, so only suggested.
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [stripes, strides]"
+    )
+    result = search(load_catalogue([_catalogue(tmp_path, benefit)], only=True), "strives")
+    assert result.corrections == ()
+    assert set(result.suggestions) == {"stripes", "strides"}
+
+
+def test_a_three_letter_typo_gets_suggestions(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "Stiff neck"))
+    result = search(load_catalogue([path], only=True), "nek")
+    assert result.hits == ()
+    assert result.suggestions == ("neck",)
+
+
 def _suggested(message: str) -> list[str]:
     """The words after "Did you mean:" in a no-match message."""
     _, _, hint = message.partition("Did you mean:")
