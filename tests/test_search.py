@@ -146,6 +146,25 @@ def test_common_words_are_dropped_and_massage_kept_only_alone() -> None:
     assert [t.text for t in parse_query("massage").terms] == ["massage"]
 
 
+@pytest.mark.parametrize(
+    ("query", "safety"),
+    [
+        ("sleep side effects", ("side effects",)),
+        ("a side effect", ("side effect",)),
+        ("when not", ("when not",)),
+        ("you should not", ("should not",)),
+        ("best not to massage", ("not to massage", "not massage")),
+        ("do not massage", ("do not massage", "not massage")),
+        ("don't massage", ("dont massage", "not massage")),
+        ("never massage", ("never massage", "not massage")),
+    ],
+)
+def test_each_phrase_of_safety_makes_a_question_about_safety(
+    query: str, safety: tuple[str, ...]
+) -> None:
+    assert parse_query(query).safety == safety
+
+
 @pytest.mark.parametrize("word", sorted(DOMAIN_WORDS))
 def test_each_word_of_the_domain_is_dropped_unless_alone(word: str) -> None:
     assert [t.text for t in parse_query(f"{word} for sleep").terms] == ["sleep"]
