@@ -157,6 +157,9 @@ def test_common_words_are_dropped_and_massage_kept_only_alone() -> None:
         ("do not massage", ("do not massage", "not massage")),
         ("don't massage", ("dont massage", "not massage")),
         ("never massage", ("never massage", "not massage")),
+        ("you cannot massage her", ("not massage",)),
+        ("can't massage", ("not massage",)),
+        ("shouldn't massage", ("shouldnt", "not massage")),
     ],
 )
 def test_each_phrase_of_safety_makes_a_question_about_safety(
