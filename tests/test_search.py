@@ -223,6 +223,16 @@ def test_no_close_word_gives_suggestions_or_nothing(catalogue: Catalogue) -> Non
     assert far.suggestions == ()
 
 
+@pytest.mark.parametrize("typo", ["blood presure", "bloood pressure"])
+def test_a_corrected_word_counts_as_if_typed_right(catalogue: Catalogue, typo: str) -> None:
+    # Side by side with its neighbour too: "blood pressure" is a caution's phrase.
+    right, corrected = search(catalogue, "blood pressure"), search(catalogue, typo)
+    assert corrected.corrections
+    assert corrected.listing() == right.listing()
+    assert [h.score for h in corrected.hits] == [h.score for h in right.hits]
+    assert corrected.cautions_first
+
+
 def test_correction_message_in_the_cli() -> None:
     result = run("search", "spasim")
     assert result.exit_code == 0
