@@ -168,6 +168,11 @@ def test_each_phrase_of_safety_makes_a_question_about_safety(
     assert parse_query(query).safety == safety
 
 
+def test_a_word_is_not_filler_for_sharing_the_stem_of_a_short_filler_word() -> None:
+    # "cans" stems to "can": only the stems of longer filler words ("therapies") are filler.
+    assert [t.text for t in parse_query("warm tin cans").terms] == ["warm", "tin", "cans"]
+
+
 @pytest.mark.parametrize("word", sorted(DOMAIN_WORDS))
 def test_each_word_of_the_domain_is_dropped_unless_alone(word: str) -> None:
     assert [t.text for t in parse_query(f"{word} for sleep").terms] == ["sleep"]
