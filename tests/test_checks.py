@@ -447,3 +447,11 @@ def test_a_wrong_text_of_thirty_characters_is_quoted_whole_and_a_longer_one_cut(
     for text, shown in (("a" * 30, "a" * 30), ("a" * 31, "a" * 27 + "...")):
         (problem,) = _problems(tmp_path, MINIMAL.replace("id: 1", f"id: {text}"))
         assert problem.endswith(f"got text ('{shown}')"), problem
+
+
+def test_a_slug_of_more_than_100_characters_is_refused(tmp_path: Path) -> None:
+    slug = "-".join(["word"] * 20) + "-x"  # 101 characters
+    assert _problems(tmp_path, MINIMAL.replace("slug: first", f"slug: {slug}")) == [
+        "1.yaml:8:11: benefits[0] (id 1).slug: is 101 characters long; at most 100 are allowed"
+    ]
+    _stacked(tmp_path, MINIMAL.replace("slug: first", f"slug: {slug[:-2]}"))  # 99: fine
