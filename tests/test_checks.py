@@ -455,3 +455,38 @@ def test_a_slug_of_more_than_100_characters_is_refused(tmp_path: Path) -> None:
         "1.yaml:8:11: benefits[0] (id 1).slug: is 101 characters long; at most 100 are allowed"
     ]
     _stacked(tmp_path, MINIMAL.replace("slug: first", f"slug: {slug[:-2]}"))  # 99: fine
+
+
+_EVIDENCE = """\
+    evidence:
+      verdict: supported
+      summary: S.
+      references: [smith2020]
+verdicts:
+  supported: Well supported.
+"""
+_INVISIBLE = "contains U+200B, an invisible character, so two names could look the same and differ; remove it"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("  smith2020:", f"  {'s' * 101}:"),
+            f"21:5: references.{'s' * 101}: is 101 characters long; at most 100 are allowed",
+        ),
+        (
+            ("references: [smith2020]", "references: [smith\u200b2020]"),
+            f"16:20: benefits[0] (id 1).evidence.references[0]: {_INVISIBLE}",
+        ),
+        (
+            ("verdict: supported", "verdict: supported\u200b"),
+            f"14:16: benefits[0] (id 1).evidence.verdict: {_INVISIBLE}",
+        ),
+    ],
+)
+def test_names_in_evidence_are_single_visible_lines_of_bounded_length(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    text = (MINIMAL + _EVIDENCE + _REFERENCE).replace(*change)
+    assert _problems(tmp_path, text) == [f"1.yaml:{expected}"]
