@@ -480,12 +480,16 @@ _INVISIBLE = "contains U+200B, an invisible character, so two names could look t
             f"16:20: benefits[0] (id 1).evidence.references[0]: {_INVISIBLE}",
         ),
         (
+            ("category: body", "category: body\u200b"),
+            f"10:15: benefits[0] (id 1).category: {_INVISIBLE}",
+        ),
+        (
             ("verdict: supported", "verdict: supported\u200b"),
             f"14:16: benefits[0] (id 1).evidence.verdict: {_INVISIBLE}",
         ),
     ],
 )
-def test_names_in_evidence_are_single_visible_lines_of_bounded_length(
+def test_names_are_single_visible_lines_of_bounded_length(
     tmp_path: Path, change: tuple[str, str], expected: str
 ) -> None:
     text = (MINIMAL + _EVIDENCE + _REFERENCE).replace(*change)
