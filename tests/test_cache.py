@@ -127,6 +127,35 @@ def test_key_changes_with_the_bytes_name_and_role(own_catalogue: Path) -> None:
     assert stack_paths([own_catalogue], only=True) == [(own_catalogue, "--catalogue")]
 
 
+@pytest.mark.parametrize(
+    "code", ["stack.py", "build.py", "spec.py", "validate.py", "yamlsafe.py", "cache.py"]
+)
+def test_key_changes_with_the_code_that_reads_catalogues(code: str) -> None:
+    # A new version of the reading code must not reuse what an older one stored.
+    path = Path(cache.__file__).with_name(code)
+    before = path.stat()
+    sources = [("a.yaml", "--catalogue", b"title: x\n")]
+    first = cache.key_for(sources)
+    try:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+        assert cache.key_for(sources) != first
+    finally:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.key_for(sources) == first
+
+
+def test_the_cache_folder_on_each_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert cache.cache_dir({}) == tmp_path / ".cache" / "neurobenefits"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert cache.cache_dir({}) == tmp_path / "Library" / "Caches" / "neurobenefits"
+    monkeypatch.setattr(sys, "platform", "win32")
+    local = tmp_path / "AppData" / "Local"
+    assert cache.cache_dir({"LOCALAPPDATA": str(local)}) == local / "neurobenefits" / "Cache"
+    assert cache.cache_dir({}) == tmp_path / ".cache" / "neurobenefits"
+
+
 # The cache folder is input from outside: nothing in it is trusted beyond what it proves.
 
 
