@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from neurobenefits.catalogue.load import load_catalogue
 from neurobenefits.catalogue.model import Benefit, Catalogue
 from neurobenefits.cli import app
+from neurobenefits.entry import outcome
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -83,12 +84,27 @@ class Outcome:
     stderr: str
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Outcome:
-    """Run the app in-process, as a user would from a shell, and capture all it says."""
+def run(*args: str, env: dict[str, str] | None = None, quick: bool = True) -> Outcome:
+    """Run the console script's own path in-process, as a user would from a shell (entry.py:
+    the quick path where it answers, else the Typer app), and capture all it says.
+
+    `quick=False` runs every command line through the Typer app.
+    """
+    with CliRunner().isolation(env=env) as (out, err, _):
+        code = outcome(list(args), quick=quick)
+        return Outcome(code, _text(out.getvalue()), _text(err.getvalue()))
+
+
+def run_app(*args: str, env: dict[str, str] | None = None) -> Outcome:
+    """Run the Typer app alone (cli.app, as CliRunner invokes it), without the console entry."""
     result = CliRunner().invoke(
         app, list(args), env=env, catch_exceptions=False, prog_name="neurobenefits"
     )
     return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def run_process(

@@ -16,7 +16,7 @@ from neurobenefits.browse.app import KEYS, BrowseApp, MainScreen
 from neurobenefits.browse.screens import CautionsScreen, ConfirmScreen, ExportScreen, HelpScreen
 from neurobenefits.catalogue.model import Catalogue
 from neurobenefits.finding.search import search
-from neurobenefits.views.wording import verdict_label
+from neurobenefits.views.viewmodel import verdict
 
 from .conftest import get_benefit
 
@@ -84,8 +84,8 @@ def test_opens_with_every_benefit_and_the_search_box_focused(catalogue: Catalogu
     assert "Disclaimer:" in str(seen["disclaimer"])
     # Every verdict the list shows as a badge, with what it means, closes the details.
     legend = [" ".join(line.split()) for line in str(seen["disclaimer"]).splitlines()]
-    for verdict, meaning in catalogue.verdicts:
-        assert f"{verdict_label(verdict)} {meaning}" in legend
+    for name, meaning in catalogue.verdicts:
+        assert f"{verdict(catalogue, name).label} {meaning}" in legend
 
 
 def test_a_query_on_the_command_line_fills_the_search_box(catalogue: Catalogue) -> None:
@@ -148,7 +148,10 @@ def test_nothing_found_empties_the_list_and_says_why(catalogue: Catalogue) -> No
 
     drive(catalogue, steps)
     assert seen["numbers"] == []
-    assert seen["notice"] == 'No benefit or caution matches "qqqqzz".'
+    assert seen["notice"] == (
+        'No benefit or caution matches "qqqqzz". Not covered here does not mean safe: '
+        "press ! for every caution and ask the client's clinician."
+    )
     assert "No benefit to show" in str(seen["details"])
 
 
@@ -185,9 +188,10 @@ def test_enter_opens_the_details_with_the_verdict_its_meaning_and_the_cautions(
 
 def test_doi_links_are_hyperlinks(catalogue: Catalogue) -> None:
     from neurobenefits.browse.content import reference_text
+    from neurobenefits.views.viewmodel import citation
 
     reference = next(r for r in catalogue.references if r.doi_url)
-    text = reference_text(reference)
+    text = reference_text(citation(reference))
     links = {span.style.link for span in text.spans if not isinstance(span.style, str)}
     assert reference.doi_url in links
 
@@ -490,3 +494,47 @@ def test_the_notices_of_search_are_shown(catalogue: Catalogue) -> None:
     assert result.best_effort
     assert " ".join(seen[0].splitlines()) == " ".join(notices(result))  # type: ignore[attr-defined]
     assert seen[1] == [hit.benefit.id for hit in result.hits]
+
+
+def _lines_at(renderable: object, width: int) -> list[str]:
+    from rich.console import Console
+
+    console = Console(width=width, color_system=None, force_terminal=False)
+    with console.capture() as captured:
+        console.print(renderable)
+    return [line.rstrip() for line in captured.get().splitlines()]
+
+
+def test_at_80_columns_a_long_title_wraps_whole_in_the_list(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.content import result_line
+
+    # The list's pane at 80 columns leaves 34 for an entry: the title wraps under itself,
+    # never cut; the verdict still has a line of its own.
+    benefit = max(catalogue.benefits, key=lambda b: len(b.title))
+    lines = _lines_at(result_line(catalogue, benefit, marked=False), 34)
+    assert all(len(line) <= 34 for line in lines)
+    assert "…" not in " ".join(lines[:-1])
+    assert " ".join(" ".join(lines[:-1]).split()) == f"{benefit.id} {benefit.title}"
+    assert benefit.evidence is not None
+    assert lines[-1].strip().startswith(verdict(catalogue, benefit.evidence.verdict).label)
+
+
+def test_at_80_columns_a_doi_link_is_shown_whole_in_the_details(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.content import reference_text
+    from neurobenefits.views.viewmodel import citation
+
+    reference = max(catalogue.references, key=lambda r: len(r.doi_url or ""))
+    assert reference.doi_url is not None
+    assert len(reference.doi_url) > 34
+    lines = _lines_at(reference_text(citation(reference)), 34)
+    assert "…" not in "".join(lines)
+    assert reference.doi_url in "".join(line.strip() for line in lines)
+
+
+def test_the_cautions_notice_fits_the_list_pane_at_80_columns(catalogue: Catalogue) -> None:
+    from neurobenefits.browse.finder import Finder
+
+    notice = Finder(catalogue).find("skin").notice
+    assert notice.startswith("2 cautions match too")
+    assert "press !" in notice
+    assert len(notice) <= 36  # the pane is 38 wide, less its padding

@@ -9,7 +9,7 @@ import pytest
 
 from neurobenefits import exitcodes
 
-from .conftest import run
+from .conftest import run, run_app
 
 DISCLAIMER_START = "Disclaimer: An educational reference, not medical advice."
 
@@ -41,17 +41,18 @@ def test_list_at_80_columns_fits_a_screen_with_each_summary_under_its_title() ->
     result = run("list", "--format", "table")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    rules = [number for number, line in enumerate(lines) if set(line) == {"\u2500"}]
-    assert len(rules) == 2  # under the header, and under the last benefit
-    assert rules[1] + 1 <= 45, rules  # the whole list; the legend and disclaimer follow
-    header = next(line for line in lines if "No." in line)
-    assert header.split() == ["No.", "Benefit", "Evidence"]
+    assert len(lines) <= 46  # the whole list, its legend, the source and the disclaimer
+    # The catalogue's title heads the benefits' column, "Evidence" the verdicts'.
+    assert lines[0].split() == ["Benefits", "of", "Neuro", "Massage", "Evidence"]
+    # The legend's heading stands on the rule that ends the list.
+    legend = next(n for n, line in enumerate(lines) if line.startswith("What the verdicts mean"))
+    assert lines[legend].endswith("\u2500" * 5)
     first = lines.index(next(line for line in lines if "Pain Relief" in line))
     assert lines[first].split()[:4] == ["1", "Pain", "Relief", "(Body)"]
     assert lines[first].endswith("[+] supported")
-    assert lines[first + 1].startswith("    Eases pain")
+    assert lines[first + 1].startswith("   Eases pain")  # under the title, not the number
     # Every line is used: no row is a strip of wrapped words beside empty columns.
-    body = lines[first : rules[1]]
+    body = lines[first:legend]
     assert sum(len(line) for line in body) / len(body) > 55
 
 
@@ -181,7 +182,11 @@ def test_search_is_case_insensitive_and_regex_is_literal() -> None:
 def test_search_no_match_exits_one() -> None:
     result = run("search", "xylophone")
     assert result.exit_code == exitcodes.NOT_FOUND
-    assert result.stderr == 'No benefit or caution matches "xylophone".\n'
+    assert result.stderr == (
+        'No benefit or caution matches "xylophone".'
+        " Not covered here does not mean safe: see every caution with"
+        " 'neurobenefits cautions' and ask the client's clinician.\n"
+    )
     assert result.stdout == ""
 
 
@@ -345,3 +350,54 @@ def test_an_invalid_choice_names_the_valid_ones_in_one_line() -> None:
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr.count("\n") == 1
     assert "'jsn' is not one of 'table', 'plain', 'json'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("show", "Usage: neurobenefits show [OPTIONS] REF"),  # one benefit, in one or more words
+        ("search", "Usage: neurobenefits search [OPTIONS] QUERY..."),
+        ("completion", "Usage: neurobenefits completion [OPTIONS] SHELL"),
+        ("export", "Usage: neurobenefits export [OPTIONS] [REF]..."),
+        ("validate", "Usage: neurobenefits validate [OPTIONS] [PATH]..."),
+        ("about", "Usage: neurobenefits about [OPTIONS]"),
+    ],
+)
+def test_usage_names_each_argument_as_people_write_it(command: str, usage: str) -> None:
+    # Typer writes a required argument in braces, `{REF}`, which reads as a set of choices.
+    result = run(command, "--help")
+    assert result.exit_code == exitcodes.OK
+    assert result.stdout.splitlines()[0] == usage
+    assert "{" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (("show", "99"), exitcodes.NOT_FOUND, "No benefit 99: numbers run from 1 to 14.\n"),
+        (
+            ("--only", "list"),
+            exitcodes.USAGE,
+            "--only needs at least one --catalogue PATH to read.\n",
+        ),
+        (("-c", "missing.yaml", "about"), exitcodes.CATALOGUE, "missing.yaml: no such file\n"),
+    ],
+)
+def test_the_typer_app_alone_ends_each_problem_as_the_console_script_does(
+    args: tuple[str, ...], code: int, stderr: str
+) -> None:
+    # The app without the console entry (as CliRunner or another program runs it).
+    alone = run_app(*args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (code, "", stderr)
+    assert run(*args) == alone
+
+
+def test_help_lists_every_command_with_a_whole_sentence_at_80_columns() -> None:
+    result = run("--help", env={"COLUMNS": "80"})
+    assert result.exit_code == exitcodes.OK
+    commands = result.stdout.split("Commands:\n", 1)[1].splitlines()
+    assert len(commands) == 11
+    for line in commands:
+        assert len(line) <= 80, line
+        assert line.endswith("."), line
+        assert not line.endswith("..."), line

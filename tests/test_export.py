@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 import re
 from pathlib import Path
@@ -329,3 +330,22 @@ def test_pdf_without_a_browser_says_how_to_install_one(tmp_path: Path) -> None:
     none_on_path = run("export", "1", "-o", str(tmp_path / "h.pdf"), env={"PATH": str(tmp_path)})
     assert none_on_path.exit_code == exitcodes.USAGE
     assert none_on_path.stderr.startswith("PDF needs Chromium or Google Chrome.")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_benefit_points_to_the_safety_notes_that_concern_its_clients(fmt: str) -> None:
+    # Benefit 8 carries two cautions of its own, benefit 7 none: only 8 gets a pointer, in
+    # the sheet's own voice, naming the notes that stand word for word in the section above.
+    result = run("export", "7", "8", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    text = html.unescape(result.stdout) if fmt == "html" else result.stdout
+    pointer = (
+        "See the safety notes above on \u201cAutonomic dysreflexia\u201d and "
+        "\u201cFragile bones\u201d: they concern people this is meant to help."
+    )
+    assert text.count("See the safety note") == 1
+    assert pointer in text
+    assert text.index("Safety: read before a session") < text.index(pointer)
+    sleep, spasm = text.index("7. Improved Sleep Quality"), text.index("8. Reduction of Muscle")
+    assert spasm < text.index(pointer)
+    assert "Before a session" not in text[sleep:spasm]

@@ -69,11 +69,10 @@ def test_show_a_missing_number_between_others_names_those_there(tmp_path: Path) 
 
 
 def test_show_in_an_empty_stack_says_it_is_empty(catalogue: Catalogue) -> None:
-    from dataclasses import replace
 
     from neurobenefits.finding.lookup import NotFound, resolve
 
-    found = resolve(replace(catalogue, benefits=()), "2")
+    found = resolve(catalogue._replace(benefits=()), "2")
     assert isinstance(found, NotFound)
     assert found.message == "No benefit 2: the catalogue is empty."
 

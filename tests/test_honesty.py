@@ -203,3 +203,37 @@ def test_search_snippets_keep_the_article_s_voice(catalogue: Catalogue, query: s
             titles = [r.title for r in catalogue.references if r.title]
             assert not any(t[:30] in snippet.text for t in titles), snippet.text
             assert not snippet.text.startswith(("limited", "mixed", "supported", "not supported"))
+
+
+# Nothing found is no all-clear (a condition the reference does not cover may rule massage out)
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_a_condition_not_covered_is_not_read_as_safe(quick: bool) -> None:
+    result = run("search", "pregnant", quick=quick)
+    assert result.exit_code == exitcodes.NOT_FOUND
+    assert result.stderr.startswith('No benefit or caution matches "pregnant".')
+    assert "Not covered here does not mean safe" in result.stderr
+    assert "'neurobenefits cautions'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_safety_question_about_something_uncovered_says_no_caution_mentions_it() -> None:
+    result = run("search", "is", "it", "safe", "when", "pregnant", "--format", "plain")
+    assert result.exit_code == exitcodes.OK
+    first_line = result.stdout.splitlines()[0]
+    assert first_line.startswith('No caution here mentions "pregnant"; that does not make it safe')
+    # Every caution is listed, in no claimed order of closeness: none matched a word.
+    assert "Cautions: every one, as the question is about safety\n" in result.stdout
+    assert "closest first" not in result.stdout
+
+
+def test_a_safety_question_that_matches_a_caution_puts_the_closest_first() -> None:
+    result = run("search", "is", "it", "safe", "with", "blood", "thinners", "--format", "plain")
+    assert result.exit_code == exitcodes.OK
+    assert "Cautions: every one, as the question is about safety; the closest first" in (
+        result.stdout
+    )
+    assert "No caution here mentions" not in result.stdout + result.stderr
+    cautions = result.stdout.split("closest first", 1)[1]
+    assert cautions.index("Bleeding risk") < cautions.index("Autonomic dysreflexia")

@@ -55,6 +55,7 @@ def test_version_needs_neither_the_framework_nor_the_catalogue() -> None:
     modules = _imported("--version")
     assert "typer" not in modules
     assert "yaml" not in modules
+    assert "typing" not in modules  # a fifth of Python's start-up (streams.py)
     assert "neurobenefits" in modules
     assert "importlib.metadata" not in _full_names("--version")
 
@@ -124,3 +125,64 @@ def test_importing_the_cli_does_no_work() -> None:
     )
     for heavy in ("rich", "yaml", "pydantic", "json", "textual"):
         assert f"'{heavy}'" not in result.stdout, heavy
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "8", "--format", "plain"),
+        ("show", "8", "--format", "json"),
+        ("list", "--format", "json"),
+        ("list", "--format", "plain"),
+        ("search", "spasm", "--format", "plain"),
+        ("cautions", "--format", "plain"),
+        ("references", "--format", "bibtex"),
+        ("show", "99"),  # an error ends the quick way too
+    ],
+)
+def test_the_common_reads_need_no_framework_and_no_rich(args: tuple[str, ...]) -> None:
+    # Importing Typer alone costs about as much as the whole of a plain `show` may (quick.py).
+    modules = _imported(*args)
+    assert (
+        "neurobenefits" in modules
+    )  # the probe sees the package, so the next lines mean something
+    for framework in ("typer", "click", "rich"):
+        assert framework not in modules, framework
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "8", "--format", "table"), ("list", "--format", "table", "--color", "never")]
+)
+def test_the_tables_need_rich_but_no_framework(args: tuple[str, ...]) -> None:
+    modules = _imported(*args)
+    assert "rich" in modules
+    assert "typer" not in modules
+
+
+def test_a_line_the_quick_path_declines_loads_the_framework() -> None:
+    # The probe must be able to see Typer, or the tests above prove nothing.
+    assert "typer" in _imported("show", "8", "--format", "JSON")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "8", "--format", "plain"),
+        ("show", "8", "--format", "json"),
+        ("list", "--format", "plain"),
+        ("search", "spasm", "--format", "plain"),
+        ("cautions", "--format", "plain"),
+    ],
+)
+def test_the_common_reads_import_neither_dataclasses_nor_shutil(args: tuple[str, ...]) -> None:
+    # dataclasses imports inspect (together about Python's whole start-up); shutil imports
+    # the compression modules. Records and answers are NamedTuples; shutil waits for a terminal.
+    modules = _imported(*args)
+    assert "neurobenefits" in modules
+    assert "dataclasses" not in modules
+    assert "inspect" not in modules
+    assert "shutil" not in modules
+
+
+def test_the_probe_sees_dataclasses_when_rich_draws_a_table() -> None:
+    assert "dataclasses" in _imported("show", "8", "--format", "table")

@@ -9,7 +9,6 @@ only to the DOI they name, and the hostile text shown as the text it is.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -19,8 +18,8 @@ from markdown_it.token import Token
 
 from neurobenefits.catalogue.model import Benefit, Catalogue
 from neurobenefits.views import markdown
+from neurobenefits.views.answers import BenefitDetails, BenefitList, CautionList, ReferenceList
 from neurobenefits.views.handout import Handout, to_markdown
-from neurobenefits.views.wording import evidence_references
 from tests.conftest import get_benefit, run
 
 # One line each (a blank line would rightly start a paragraph); each tries one construct.
@@ -113,20 +112,19 @@ def _hostile(catalogue: Catalogue, value: str) -> tuple[Catalogue, Benefit]:
         evidence=benefit.evidence._replace(summary=value),
     )
     benefits = tuple(hostile if b.id == 8 else b for b in catalogue.benefits)
-    changed = replace(catalogue, benefits=benefits, references=references, cautions=cautions)
+    changed = catalogue._replace(benefits=benefits, references=references, cautions=cautions)
     return changed, hostile
 
 
 def _documents(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:
+    cautions = [c for c in catalogue.cautions if c.id in benefit.cautions]
+    cited = benefit.evidence.references if benefit.evidence else ()
+    references = [r for rid in cited if (r := catalogue.reference(rid))]
     return {
-        "show": markdown.show_document(catalogue, benefit),
-        "list": markdown.list_document(catalogue, [benefit]),
-        "cautions": markdown.cautions_document(
-            catalogue, [c for c in catalogue.cautions if c.id in benefit.cautions]
-        ),
-        "references": markdown.references_document(
-            catalogue, evidence_references(catalogue, benefit)
-        ),
+        "show": BenefitDetails(catalogue, benefit).markdown(),
+        "list": BenefitList(catalogue, [benefit]).markdown(),
+        "cautions": CautionList(catalogue, cautions).markdown(),
+        "references": ReferenceList(catalogue, references).markdown(),
         "handout": to_markdown(
             Handout(catalogue, [benefit], title="Handout", made_on=_DAY, notes="Note")
         ),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,19 +49,19 @@ def test_a_category_is_its_key_its_label_or_a_unique_prefix(
 
 
 def test_an_exact_category_wins_over_a_longer_one_it_begins(catalogue: Catalogue) -> None:
-    arms = replace(catalogue, categories=(("arm", "Arm"), ("armour", "Armour")))
+    arms = catalogue._replace(categories=(("arm", "Arm"), ("armour", "Armour")))
     assert resolve_category(arms, "arm") == "arm"
     assert resolve_category(arms, "armo") == "armour"
 
 
 def test_a_category_label_prefix_is_enough(catalogue: Catalogue) -> None:
-    named = replace(catalogue, categories=(("body", "Physical"), ("mind", "Mind")))
+    named = catalogue._replace(categories=(("body", "Physical"), ("mind", "Mind")))
     assert resolve_category(named, "phys") == "body"
     assert resolve_category(named, "bo") == "body"
 
 
 def test_a_prefix_of_several_categories_names_them(catalogue: Catalogue) -> None:
-    two = replace(catalogue, categories=(("mind", "Mind"), ("mobility", "Mobility")))
+    two = catalogue._replace(categories=(("mind", "Mind"), ("mobility", "Mobility")))
     with pytest.raises(BadRequest) as raised:
         resolve_category(two, "m")
     assert raised.value.message == (
@@ -97,7 +96,7 @@ def test_an_unknown_verdict_lists_the_valid_ones(catalogue: Catalogue) -> None:
 
 def test_a_catalogue_without_verdicts_says_so(catalogue: Catalogue) -> None:
     with pytest.raises(BadRequest, match=r"Valid verdicts: \(none in this catalogue\)\.$"):
-        parse_verdict(replace(catalogue, verdicts=()), "limited")
+        parse_verdict(catalogue._replace(verdicts=()), "limited")
 
 
 # The list filters
@@ -167,20 +166,20 @@ def test_benefits_named_twice_come_once_in_first_order(catalogue: Catalogue) -> 
 def test_a_caution_is_found_exactly_then_by_a_unique_prefix(catalogue: Catalogue) -> None:
     assert find_caution(catalogue, " Autonomic-Dysreflexia ").id == "autonomic-dysreflexia"
     assert find_caution(catalogue, "auto").id == "autonomic-dysreflexia"
-    nested = replace(catalogue, cautions=(_caution("skin"), _caution("skin-tears")))
+    nested = catalogue._replace(cautions=(_caution("skin"), _caution("skin-tears")))
     assert find_caution(nested, "skin").id == "skin"
     assert find_caution(nested, "skin-").id == "skin-tears"
 
 
 def test_a_prefix_of_several_cautions_is_not_a_caution(catalogue: Catalogue) -> None:
-    two = replace(catalogue, cautions=(_caution("skin-a"), _caution("skin-b")))
+    two = catalogue._replace(cautions=(_caution("skin-a"), _caution("skin-b")))
     with pytest.raises(NothingFound) as raised:
         find_caution(two, "skin")
     assert raised.value.message == "No caution 'skin'. Cautions: skin-a, skin-b."
 
 
 def test_cautions_of_an_empty_catalogue(catalogue: Catalogue) -> None:
-    empty = replace(catalogue, cautions=())
+    empty = catalogue._replace(cautions=())
     with pytest.raises(NothingFound) as raised:
         find_cautions(empty, None)
     assert raised.value.message == "This catalogue has no cautions."
@@ -217,7 +216,7 @@ def test_a_reference_needs_its_whole_key(catalogue: Catalogue) -> None:
 
 
 def test_references_of_an_empty_catalogue(catalogue: Catalogue) -> None:
-    empty = replace(catalogue, references=())
+    empty = catalogue._replace(references=())
     for words in ([], ["moyer2011"]):
         with pytest.raises(NothingFound, match=r"^This catalogue has no references\.$"):
             find_references(empty, words)
@@ -324,7 +323,7 @@ def test_validate_names_the_whole_stack_when_no_file_is_given(
 
 
 def test_every_kind_of_problem_has_its_own_exit_code() -> None:
-    from neurobenefits.cli import _EXIT_CODES
+    from neurobenefits.endings import EXIT_CODES as _EXIT_CODES
 
     assert set(_EXIT_CODES) == set(Kind)
     assert len(set(_EXIT_CODES.values())) == len(Kind)

@@ -100,12 +100,13 @@ def test_rich_views_show_control_characters_escaped_and_keep_their_colours(
 ) -> None:
     from neurobenefits.terminal import Terminal
     from neurobenefits.views import render
+    from neurobenefits.views.answers import BenefitDetails
 
     benefit = catalogue.benefits[0]
     hostile = benefit._replace(title="Pain\x1b]0;PWNED\x07\x1b[2J Relief")
     for color in (True, False):
         text = render.to_text(
-            render.show_view(catalogue, hostile, 80), Terminal(True, color, 80, True, False)
+            BenefitDetails(catalogue, hostile).rich(80), Terminal(True, color, 80, True, False)
         )
         # (Rich itself drops BEL, backspace and the like; ESC is left to us.)
         assert "Pain\\x1b]0;PWNED\\x1b[2J Relief" in text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+
+from neurobenefits.catalogue.model import Catalogue
 
 from .conftest import run, run_process
 
@@ -108,18 +111,18 @@ def test_head_reads_one_line_quietly() -> None:
 
 
 def _console_script_with_load(body: str) -> subprocess.CompletedProcess[str]:
-    """Run the console script's own path (entry.main) with cli.load replaced by `body`."""
+    """Run the console script's own path (entry.main) with commands.load replaced by `body`."""
     code = (
         "import os, signal, sys\n"
         # Some CI wrappers start the tests with SIGINT ignored, which a child inherits.
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        "import neurobenefits.cli as cli\n"
+        "import neurobenefits.commands as commands\n"
         "from neurobenefits.entry import main\n"
         # A child inherits an ignored SIGINT (some CI wrappers ignore it), and Python then
         # installs no Ctrl-C handler: put back the one a shell gives.
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        f"def replaced(ctx):\n    {body}\n"
-        "cli.load = replaced\n"
+        f"def replaced(settings):\n    {body}\n"
+        "commands.load = replaced\n"
         "sys.argv = ['neurobenefits', 'list']\n"
         "main()\n"
     )
@@ -203,6 +206,27 @@ def test_a_stream_without_box_drawing_gets_ascii_borders(columns: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.isascii()
     assert "??" not in result.stdout  # box characters that could not be encoded
-    assert "-" * 20 in result.stdout  # the border, drawn with ASCII
+    # The border, drawn with ASCII: under the legend's heading at 80 columns, a table's at 200.
+    assert re.search(r"^What the verdicts mean .*: -{5,}$", result.stdout, re.M) or (
+        columns == "200" and "-" * 20 in result.stdout
+    )
     if columns == "200":
         assert "| No. | Title" in result.stdout
+
+
+def test_list_at_80_columns_fits_in_46_lines_with_its_legend_and_disclaimer(
+    catalogue: Catalogue,
+) -> None:
+    # Issue 15: a newcomer's 80-column terminal shows the whole list without wasted lines:
+    # a line per benefit and its summary, the legend and the footer run on as paragraphs.
+    result = run_process("list", "--format", "table", env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 46, len(lines)
+    assert max(len(line) for line in lines) <= 80
+    flat = " ".join(result.stdout.split())
+    for benefit in catalogue.benefits:
+        assert f"{benefit.id} {benefit.title}" in flat
+    for name, meaning in catalogue.verdicts:
+        assert f": {meaning}." in flat, name
+    assert " ".join(catalogue.disclaimer.split()) in flat

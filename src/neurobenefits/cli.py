@@ -1,11 +1,9 @@
-"""The command line: parse arguments, call the core, choose the view, map problems to exit codes.
+"""The command line as Typer parses it: its options and help, and dispatch to commands.py.
 
-The rules of what to answer live in queries.py; this is the only module that prints errors
-or chooses an exit code (see exitcodes.py): each problem the core raises is mapped in one
-place (`_Program`), but for the two that no command can answer for: a stdout that cannot
-be written (streams.py, exit 4) and SIGTERM or SIGHUP (signals.py, 128 + the signal).
-Rich, PyYAML and the search engine are imported inside the commands that need them, so that
-`--version`, `--help` and the machine formats start fast.
+What each command does is commands.py's, which the quick path (quick.py) calls too; how a
+problem ends the program (its stderr line and exit code) is endings.py's. Click's usage
+errors are made one line by usage.py. Nothing here is imported by the common reads that
+the quick path answers.
 """
 
 from __future__ import annotations
@@ -14,21 +12,20 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from . import exitcodes
+from . import commands, exitcodes
 from .catalogue.load import ENV_VARIABLE, CatalogueError, load_catalogue
-from .errors import BadRequest, Kind, NeurobenefitsError, NothingFound
-from .streams import report, write_out
-from .terminal import Terminal, detect, pager_command, to_ascii
+from .commands import Settings
+from .endings import answered, fail, fail_with
+from .errors import BadRequest, NeurobenefitsError
+from .terminal import detect
 from .usage import OneLineErrors, TakesGlobalOptions, format_hint
 
 if TYPE_CHECKING:
     from .catalogue.model import Catalogue
-    from .views.answers import Answer
 
 HELP = f"""A reference to the benefits of neuro massage for people with neurological injuries
 and conditions (stroke, spinal cord injury, multiple sclerosis...): the article's claims,
@@ -47,15 +44,6 @@ Examples:
 """
 
 
-# What each kind of problem the core raises means to a shell.
-_EXIT_CODES = {
-    Kind.NOT_FOUND: exitcodes.NOT_FOUND,
-    Kind.USAGE: exitcodes.USAGE,
-    Kind.CATALOGUE: exitcodes.CATALOGUE,
-    Kind.OUTPUT: exitcodes.OUTPUT,
-}
-
-
 _APP_SETTINGS: dict[str, Any] = {
     "name": "neurobenefits",
     "help": HELP,
@@ -68,20 +56,17 @@ _APP_SETTINGS: dict[str, Any] = {
 
 
 class _Program(OneLineErrors):
-    """Usage errors in one line, written as every other error is (see fail); a problem a
-    command raises becomes its message on stderr and the exit code of its kind."""
+    """Usage errors in one line, written as every other error is (endings.fail); a problem
+    a command raises ends as endings.py says, also when the app is run on its own (tests)."""
 
     def invoke(self, ctx: Any) -> Any:  # a Click context (Typer keeps its Click private)
         try:
             return super().invoke(ctx)
         except NeurobenefitsError as problem:
-            fail(problem.lines, _EXIT_CODES[problem.kind])
+            fail_with(problem)
 
     def report(self, message: str, code: int) -> NoReturn:
-        try:
-            fail(message, code)
-        except typer.Exit as done:
-            sys.exit(done.exit_code)
+        fail(message, code)
 
 
 _APP_SETTINGS["cls"] = _Program
@@ -214,14 +199,6 @@ PagerOption = Annotated[
 ]
 
 
-class Settings:
-    """What the global options chose, for the commands to read."""
-
-    def __init__(self, catalogues: list[str], only: bool) -> None:
-        self.catalogues = catalogues
-        self.only = only
-
-
 def _version(value: bool) -> None:
     if value:
         from . import __version__
@@ -260,74 +237,13 @@ def main_options(
     ctx.obj = Settings(list(catalogue or []), only)
 
 
-def fail(message: str | list[str], code: int) -> NoReturn:
-    """Print an error (or one line per problem) to stderr and end with `code`.
-
-    Each line goes through streams.report: control characters from a file name, a key or an
-    argument are shown escaped, and a newline inside a value cannot start a second line.
-    """
-    for line in [message] if isinstance(message, str) else message:
-        report(line)
-    raise typer.Exit(code)
-
-
 def _settings(ctx: typer.Context) -> Settings:
     root = ctx.find_root()
     settings = root.obj
-    return settings if isinstance(settings, Settings) else Settings([], False)
+    return settings if isinstance(settings, Settings) else Settings()
 
 
-def load(ctx: typer.Context) -> Catalogue:
-    from .finding.queries import require_catalogues
-
-    settings = _settings(ctx)
-    require_catalogues(settings.catalogues, settings.only, what="--catalogue PATH to read")
-    return load_catalogue(settings.catalogues, only=settings.only)
-
-
-def emit(text: str, terminal: Terminal, pager: bool = False, *, styled: bool = False) -> None:
-    """Write the answer to stdout, through a pager when asked (see streams.py and pager.py).
-
-    `styled` text is Rich's: its escapes are its own colours, its text already sanitised.
-    """
-    if not terminal.unicode:
-        text = to_ascii(text)
-    chosen = pager_command(pager, terminal)
-    if chosen and _paged(text, chosen, styled):
-        return
-    write_out(text, styled=styled)
-
-
-def _paged(text: str, chosen: tuple[str, str], styled: bool) -> bool:
-    """Show `text` through the pager; False when it could not start (print directly then)."""
-    from .pager import PagerError, PagerFailed, PagerInterrupted, PagerMissing, pager_argv, show
-    from .streams import visible
-
-    command, source = chosen
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        data = (text if styled else visible(text)).encode(encoding, "replace")
-        show(data, pager_argv(command, source), source)
-    except PagerMissing as error:
-        report(str(error))
-        return False
-    except PagerInterrupted:
-        raise typer.Exit(exitcodes.INTERRUPTED) from None
-    except PagerFailed as error:
-        fail(str(error), exitcodes.OUTPUT)
-    except PagerError as error:
-        fail(str(error), exitcodes.USAGE)
-    return True
-
-
-def _answer(answer: Answer, fmt: str | None, terminal: Terminal, *, title: str) -> str:
-    """The answer in the format asked for, else the one that suits where it is going."""
-    from .views.answers import lay_out
-
-    return lay_out(answer, fmt or terminal.default_format, terminal, title=title)
-
-
-@app.command("list")
+@app.command("list", short_help="List the benefits, each with its evidence verdict.")
 def list_command(
     ctx: typer.Context,
     category: Annotated[
@@ -372,19 +288,22 @@ def list_command(
       neurobenefits list --category mind
       neurobenefits list --evidence supported --format json
     """
-    from .finding.queries import filter_benefits
-    from .views.answers import BenefitList
+    commands.list_benefits(
+        _settings(ctx),
+        category=category,
+        keyword=keyword,
+        evidence=evidence,
+        fmt=fmt.value if fmt else None,
+        color=color.value,
+        pager=pager,
+    )
 
-    catalogue = load(ctx)
-    terminal = detect(color=color.value)
-    benefits = filter_benefits(catalogue, category=category, evidence=evidence, keyword=keyword)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    answer = BenefitList(catalogue, benefits)
-    text = _answer(answer, fmt_name, terminal, title=catalogue.title)
-    emit(text, terminal, pager, styled=fmt_name == "table")
 
-
-@app.command("show", context_settings={"ignore_unknown_options": True})
+@app.command(
+    "show",
+    short_help="One benefit in full: evidence, cautions, related.",
+    context_settings={"ignore_unknown_options": True},
+)
 def show_command(
     ctx: typer.Context,
     ref_words: Annotated[
@@ -407,26 +326,18 @@ def show_command(
       neurobenefits show muscle spasms
       neurobenefits show sleep --format markdown
     """
-    ref = " ".join(ref_words)  # `show muscle spasms` is `show "muscle spasms"`
     # Unknown options reach REF so that `show -1` can say what exists; others are errors.
     unknown = [w for w in ref_words if w.startswith("-") and not w[1:].isdigit()]
     if unknown:
         hint = format_hint(unknown, [choice.value for choice in ShowFormat])
         words = [f"No such option: {unknown[0]}.", hint, "Try 'neurobenefits show --help'."]
         raise BadRequest(" ".join(filter(None, words)))
-    from .finding.queries import find_benefit
-    from .views.answers import BenefitDetails
-
-    catalogue = load(ctx)
-    benefit = find_benefit(catalogue, ref)
-    terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    answer = BenefitDetails(catalogue, benefit)
-    text = _answer(answer, fmt_name, terminal, title=f"{benefit.id} {benefit.title}")
-    emit(text, terminal, pager, styled=fmt_name == "table")
+    commands.show(
+        _settings(ctx), ref_words, fmt=fmt.value if fmt else None, color=color.value, pager=pager
+    )
 
 
-@app.command("search")
+@app.command("search", short_help="Find benefits and cautions by words, best first.")
 def search_command(
     ctx: typer.Context,
     query: Annotated[
@@ -453,30 +364,17 @@ def search_command(
       neurobenefits search is it safe with blood thinners
       neurobenefits search '"muscle tone"' --format json
     """
-    from .finding.queries import explain_no_hits, search_query
-    from .finding.search import notices, search
-    from .views.answers import SearchAnswer
-
-    text_query = search_query(query)
-    catalogue = load(ctx)
-    result = search(catalogue, text_query, limit=limit)
-    terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    problem = explain_no_hits(text_query, result)
-    if isinstance(problem, NothingFound) and fmt_name in ("json", "yaml"):
-        emit("[]\n", terminal)  # a script still gets the shape it parses: an empty list
-    if problem:
-        raise problem
-    answer = SearchAnswer(catalogue, result)
-    text = _answer(answer, fmt_name, terminal, title=f"search: {text_query}")
-    if fmt_name in ("json", "yaml", "csv"):
-        # Scripts read stdout; what a person must know about the query goes to stderr.
-        for notice in notices(result):
-            report(notice)
-    emit(text, terminal, pager, styled=fmt_name == "table")
+    commands.search(
+        _settings(ctx),
+        query,
+        limit=limit,
+        fmt=fmt.value if fmt else None,
+        color=color.value,
+        pager=pager,
+    )
 
 
-@app.command("cautions")
+@app.command("cautions", short_help="What to know before a session: every caution.")
 def cautions_command(
     ctx: typer.Context,
     name: Annotated[
@@ -498,19 +396,12 @@ def cautions_command(
       neurobenefits cautions
       neurobenefits cautions autonomic-dysreflexia
     """
-    from .finding.queries import find_cautions
-    from .views.answers import CautionList
-
-    catalogue = load(ctx)
-    cautions = find_cautions(catalogue, name)
-    terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    answer = CautionList(catalogue, cautions, single=name is not None)
-    text = _answer(answer, fmt_name, terminal, title="Cautions")
-    emit(text, terminal, pager, styled=fmt_name == "table")
+    commands.cautions(
+        _settings(ctx), name, fmt=fmt.value if fmt else None, color=color.value, pager=pager
+    )
 
 
-@app.command("references")
+@app.command("references", short_help="The published sources, and which benefits cite each.")
 def references_command(
     ctx: typer.Context,
     keys: Annotated[
@@ -551,31 +442,17 @@ def references_command(
       neurobenefits references moyer2011 --format ris
       neurobenefits references --cited-by 8 --format csl-json
     """
-    from .finding.queries import find_references
-    from .views.answers import ReferenceList
-
-    catalogue = load(ctx)
-    chosen = find_references(catalogue, keys or [], cited_by or [])
-    references = list(chosen.references)
-    terminal = detect(color=color.value)
-    fmt_name = fmt.value if fmt else terminal.default_format
-    if fmt_name in ("bibtex", "ris", "csl-json"):
-        from .views import bibliography
-
-        if fmt_name == "csl-json":
-            text = bibliography.to_csl_json(references, ascii_only=not terminal.unicode)
-        else:
-            text = (bibliography.to_bibtex if fmt_name == "bibtex" else bibliography.to_ris)(
-                references
-            )
-        emit(text, terminal, pager)
-        return
-    answer = ReferenceList(catalogue, references, single=chosen.one)
-    text = _answer(answer, fmt_name, terminal, title="References")
-    emit(text, terminal, pager, styled=fmt_name == "table")
+    commands.references(
+        _settings(ctx),
+        keys or [],
+        cited_by or [],
+        fmt=fmt.value if fmt else None,
+        color=color.value,
+        pager=pager,
+    )
 
 
-@app.command("about")
+@app.command("about", short_help="Which catalogue files were loaded, and what each added.")
 def about_command(
     ctx: typer.Context,
     fmt: Annotated[
@@ -589,25 +466,10 @@ def about_command(
       neurobenefits about
       neurobenefits --catalogue clinic.yaml about
     """
-    from .catalogue.load import personal_overlay_path, personal_overlay_present
-    from .finding.queries import about_data
-
-    catalogue = load(ctx)
-    terminal = detect(color="never")
-    personal = personal_overlay_path()
-    # Loaded whenever present: a personal overlay that is there but unreadable stops `load`.
-    data = about_data(catalogue, personal, personal_overlay_present(personal))
-    if fmt is DataFormat.json:
-        from .views.data import to_json
-
-        emit(to_json(data, ascii_only=not terminal.unicode), terminal)
-        return
-    from .views.plain import about_view
-
-    emit(about_view(data), terminal)
+    commands.about(_settings(ctx), fmt.value)
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check catalogue files; every problem, one line each.")
 def validate_command(
     ctx: typer.Context,
     paths: Annotated[
@@ -635,34 +497,10 @@ def validate_command(
       neurobenefits validate clinic.yaml
       neurobenefits validate clinic.yaml --format json
     """
-    from .finding.queries import validate_stack
-
-    settings = _settings(ctx)
-    given = list(paths or [])
-    found = validate_stack(settings.catalogues, given, only=settings.only)
-    terminal = detect(color="never")
-    if fmt is DataFormat.json:
-        from .views.data import to_json
-
-        text = to_json(
-            {
-                "valid": found.valid,
-                "files": found.files,
-                "problems": [p.as_dict() for p in found.problems],
-            },
-            ascii_only=not terminal.unicode,
-        )
-        emit(text, terminal)
-        if not found.valid:
-            raise typer.Exit(exitcodes.CATALOGUE)
-        return
-    if found.catalogue is None:
-        raise CatalogueError(found.problems)
-    names = ", ".join(str(p) for p in given) or "the catalogue"
-    emit(f"{names}: valid ({len(found.catalogue.benefits)} benefits in the stack).\n", terminal)
+    commands.validate(_settings(ctx), paths or [], fmt.value)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print the JSON Schema of the catalogue format.")
 def schema_command() -> None:
     """Print the JSON Schema of the catalogue format (for editors and CI).
 
@@ -670,13 +508,10 @@ def schema_command() -> None:
     Examples:
       neurobenefits schema > benefits.schema.json
     """
-    from .catalogue.schema import catalogue_schema
-    from .views.data import to_json
-
-    emit(to_json(catalogue_schema()), detect(color="never"))
+    commands.schema()
 
 
-@app.command("browse")
+@app.command("browse", short_help="Browse in the terminal: search as you type.")
 def browse_command(
     ctx: typer.Context,
     query: Annotated[
@@ -695,17 +530,10 @@ def browse_command(
       neurobenefits browse
       neurobenefits browse spasm
     """
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise BadRequest(
-            "browse needs an interactive terminal; try `neurobenefits search` in scripts."
-        )
-    catalogue = load(ctx)
-    from .browse import browse
-
-    raise typer.Exit(browse(catalogue, " ".join(query or []), color=color.value))
+    raise typer.Exit(commands.browse(_settings(ctx), query or [], color.value))
 
 
-@app.command("completion")
+@app.command("completion", short_help="Print the completion script for a shell.")
 def completion_command(
     shell: Annotated[
         Shell,
@@ -733,10 +561,10 @@ def completion_command(
     script = get_completion_script(
         prog_name="neurobenefits", complete_var="_NEUROBENEFITS_COMPLETE", shell=shell.value
     )
-    emit(script + "\n", detect(color="never"))
+    commands.emit(script + "\n", detect(color="never"))
 
 
-@app.command("export")
+@app.command("export", short_help="Make a handout for a client: Markdown, HTML or PDF.")
 def export_command(
     ctx: typer.Context,
     refs: Annotated[
@@ -806,81 +634,18 @@ def export_command(
       neurobenefits export --format markdown > benefits.md
       neurobenefits export 7 8 --for "Sam" --output sleep-and-spasm.pdf
     """
-    from .views.handout import Handout, to_html, to_markdown
-    from .views.textoption import NotPlainText, plain_text
-
-    try:
-        title, client, notes = (
-            plain_text("--title", title),
-            plain_text("--for", client),
-            plain_text("--notes", notes),
-        )
-    except NotPlainText as error:
-        fail(str(error), exitcodes.USAGE)
-    catalogue = load(ctx)
-    from .finding.queries import find_benefits
-
-    benefits = find_benefits(catalogue, refs or [])
-    from .views.exportformat import ExportMisuse, choose_format
-    from .views.outputfile import OutputRefused, check_target, write_atomically
-    from .views.sourcedate import BadSourceDate, handout_date
-
-    try:
-        if output is not None:
-            # First (a folder's name has no format to tell), and before the work, so that a
-            # PDF is not printed in vain.
-            example = f"handout.{_SUFFIXES[fmt.value if fmt else 'markdown']}"
-            check_target(output, force=force, example=example)
-        named = PurePath(output) if output is not None else None
-        chosen = choose_format(fmt.value if fmt else None, named, paper.value if paper else None)
-        made_on = handout_date()
-    except OutputRefused as error:
-        fail(str(error), exitcodes.OUTPUT)
-    except (ExportMisuse, BadSourceDate) as error:
-        fail(str(error), exitcodes.USAGE)
-    if chosen == "pdf" and output is None and sys.stdout.isatty():
-        fail(
-            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file.",
-            exitcodes.USAGE,
-        )
-    handout = Handout(
-        catalogue,
-        benefits,
-        title=title or catalogue.title,
-        made_on=made_on,
+    commands.export(
+        _settings(ctx),
+        refs or [],
+        fmt=fmt.value if fmt else None,
+        output=output,
+        force=force,
+        title=title,
         client=client,
         notes=notes,
         evidence=not no_evidence,
+        paper=paper.value if paper else None,
     )
-    if chosen == "markdown":
-        data = to_markdown(handout).encode("utf-8")
-    elif chosen == "html":
-        data = to_html(handout, paper=paper.value if paper else None).encode("utf-8")
-    else:
-        from .views.pdf import html_to_pdf
-
-        # A missing browser is a BadRequest, a failed print an OutputFailed (pdf.py).
-        data = html_to_pdf(to_html(handout, paper=paper.value if paper else "a4"))
-    if output is None:
-        if chosen == "pdf":
-            from .streams import binary_stdout
-
-            binary_stdout().write(data)
-        else:
-            emit(data.decode("utf-8"), detect(color="never"))
-        return
-    try:
-        write_atomically(output, data, force=force)
-    except OutputRefused as error:
-        fail(str(error), exitcodes.OUTPUT)
-    except OSError as error:
-        fail(f"Could not write {output}: {error.strerror or error}.", exitcodes.OUTPUT)
-    report(
-        f"Wrote {output} ({len(benefits)} benefit{'s' if len(benefits) != 1 else ''}, {chosen})."
-    )
-
-
-_SUFFIXES = {"markdown": "md", "html": "html", "pdf": "pdf"}
 
 
 # Every command also takes the global options after its name (see usage.py).
@@ -930,18 +695,5 @@ def app_for(arguments: list[str]) -> typer.Typer:
 
 
 def run(arguments: list[str]) -> None:
-    """Run the app; an unexpected error is one line, not a traceback."""
-    try:
-        app_for(arguments)(args=arguments, prog_name="neurobenefits")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(exitcodes.INTERRUPTED)
-    except Exception as error:  # a bug: say so plainly, with the traceback only on request
-        if os.environ.get("NEUROBENEFITS_DEBUG"):
-            raise
-        report(
-            f"neurobenefits: internal error: {type(error).__name__}: {error}. "
-            "Set NEUROBENEFITS_DEBUG=1 to see the traceback, and please report it."
-        )
-        sys.exit(exitcodes.INTERNAL)
+    """Run the app; a problem or a bug ends as endings.py says, never with a traceback."""
+    answered(lambda: app_for(arguments)(args=arguments, prog_name="neurobenefits"))

@@ -1,7 +1,8 @@
 """The console script's first and last stop.
 
 First: answer `--version` without loading the framework (importing Typer and Click costs
-several times Python's own start-up, and `--version` needs neither).
+several times Python's own start-up, and `--version` needs neither); then the common reads
+through the quick path (quick.py), also without Typer; everything else through the Typer app.
 
 Around the command: stdout and stderr are guarded (streams.py: sanitised, a closed or full
 stdout is one line and exit 4, a reader that has gone ends quietly), and SIGTERM and SIGHUP
@@ -27,26 +28,35 @@ def main() -> None:
     os._exit(outcome(sys.argv[1:]))
 
 
-def outcome(arguments: list[str]) -> int:
-    """Run one command line with guarded streams; the exit code, once all output is flushed."""
+def outcome(arguments: list[str], *, quick: bool = True) -> int:
+    """Run one command line with guarded streams; the exit code, once all output is flushed.
+
+    `quick=False` leaves every command line to the Typer app (the tests compare the two).
+    """
     with guarded() as (out, err):
-        code = _exit_code(lambda: _run(arguments))
+        code = _exit_code(lambda: _run(arguments, quick=quick))
         final = _exit_code(out.flush)
         err.flush()
     return final or code
 
 
-def _run(arguments: list[str] | None = None) -> None:
+def _run(arguments: list[str] | None = None, *, quick: bool = True) -> None:
     arguments = sys.argv[1:] if arguments is None else arguments
     if arguments in (["--version"], ["-V"]):
         from . import __version__
 
         sys.stdout.write(f"neurobenefits {__version__}\n")
         return
-    from .cli import run
     from .signals import ending_on_signals  # not before: --version needs no clean-up
 
     with ending_on_signals():
+        if quick:
+            from .quick import answer
+
+            if answer(arguments):
+                return
+        from .cli import run
+
         run(arguments)
 
 

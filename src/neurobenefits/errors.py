@@ -1,7 +1,7 @@
 """The problems the core can report, each with its message and its kind.
 
 The core raises them; a face decides what each kind means to its user (the command line
-maps each kind to an exit code in one place, cli.py's `_EXIT_CODES`).
+maps each kind to an exit code in one place, endings.py's `EXIT_CODES`).
 """
 
 from __future__ import annotations

@@ -22,9 +22,20 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Protocol, TextIO
 
 from . import exitcodes
+
+# Not typing.TYPE_CHECKING: `--version` comes through here, and importing typing would cost
+# it a fifth of Python's start-up. mypy reads this name the same way.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Protocol, TextIO
+
+    class BinaryWriter(Protocol):
+        def write(self, data: bytes, /) -> int: ...
+
+        def flush(self) -> None: ...
+
 
 # C0 controls except tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some
 # terminals), the bidi embedding, override and isolate controls that reorder what a line
@@ -129,6 +140,13 @@ class Guard(io.TextIOBase):
         except (OSError, ValueError) as error:
             self._fail(error)
 
+    def close(self) -> None:
+        # The stream underneath is the process's, not ours: a guard that is closed or
+        # collected after its command (tests run many in one process) stops writing and
+        # never flushes it again, which would fail on a stream closed since.
+        self.failed = True
+        super().close()
+
     def binary(self) -> BinaryWriter:
         """The byte stream underneath, for a PDF; its failures end the program the same way."""
         buffer: BinaryIO | None = getattr(self.stream, "buffer", None)
@@ -152,12 +170,6 @@ class Guard(io.TextIOBase):
             reason = f"could not write to standard output: {error.strerror or error}"
         report(f"neurobenefits: {reason}; nothing more was written.")
         raise StreamFailed(exitcodes.OUTPUT)
-
-
-class BinaryWriter(Protocol):
-    def write(self, data: bytes, /) -> int: ...
-
-    def flush(self) -> None: ...
 
 
 class _BinaryGuard:

@@ -40,6 +40,9 @@ class TakesGlobalOptions(TyperCommand):
 
     `neurobenefits show 8 -c clinic.yaml` means what `neurobenefits -c clinic.yaml show 8`
     means. The options are hidden here: the program's --help documents them once.
+
+    Its usage line names a required argument as people write it (`show [OPTIONS] REF...`),
+    where Typer puts it in braces (`{REF}`), which reads as a set of choices.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,6 +64,10 @@ class TakesGlobalOptions(TyperCommand):
                 callback=_only_after,
             ),
         ]
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [re.sub(r"^\{(.+)\}$", r"\1", piece) for piece in pieces]
 
 
 def format_choices(ctx: Context | None) -> list[str]:

@@ -1,8 +1,8 @@
 """What the browser's panes say, as Rich text: one result line, a benefit's details.
 
-The pieces come from details.benefit_details (what a benefit's details hold is decided
-there, once); the verdict badge and the disclaimer are the terminal views' own
-(render.py). Catalogue text always enters as Text, never as markup, so a `[bold]` in a
+The pieces come from the view model (views/viewmodel.py: what a benefit's details hold is
+decided there, once); the verdict badge, the legend and the disclaimer are the terminal
+views' own (views/render.py). Catalogue text always enters as Text, never as markup, so a `[bold]` in a
 custom catalogue shows as written.
 """
 
@@ -15,11 +15,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..views.details import BenefitDetails, benefit_details
-from ..views.render import footer, legend, verdict_text
+from ..views.render import footer, legend, verdict_line, verdict_text
+from ..views.viewmodel import benefit_line, benefit_view
+from ..views.viewmodel import legend as verdict_legend
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..catalogue.model import Benefit, Catalogue
+    from ..views.viewmodel import BenefitView, CautionView, Citation
 
 # Where `show` says to run `neurobenefits cautions`, the browser has a key.
 NO_OWN_CAUTION = (
@@ -29,23 +31,23 @@ NO_OWN_CAUTION = (
 MARK = "*"  # beside a benefit marked for the handout
 
 
-def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> Text:
+def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> RenderableType:
     """`* 10 Enhanced Skin Integrity` over `[~] limited  Body`: one entry of the list.
 
-    Two lines, each cut with an ellipsis rather than wrapped: every entry is the same
-    height, and a list of a thousand is quick to lay out. The details show the full title.
+    The title wraps under itself, so a long one is read whole in a pane 38 columns wide;
+    the verdict line is cut with an ellipsis (the category goes first, never the badge).
     """
-    line = Text(no_wrap=True, overflow="ellipsis", end="")
-    line.append(MARK if marked else " ", style="bold yellow")
-    line.append(f"{benefit.id:>3} ", style="bold cyan")
-    line.append(benefit.title, style="bold")
-    line.append("\n     ")
+    entry = benefit_line(catalogue, benefit)
+    number = Text(end="")
+    number.append(MARK if marked else " ", style="bold yellow")
+    number.append(f"{entry.id:>3}", style="bold cyan")
     # The verdict first, so that a narrow list cuts the category rather than the badge.
-    if benefit.evidence:
-        line.append_text(verdict_text(benefit.evidence.verdict))
-        line.append("  ")
-    line.append(catalogue.category_label(benefit.category), style="dim")
-    return line
+    badge = Text(no_wrap=True, overflow="ellipsis", end="")
+    if entry.verdict:
+        badge.append_text(verdict_text(entry.verdict))
+        badge.append("  ")
+    badge.append(entry.category, style="dim")
+    return _hanging(number, Group(Text(entry.title, style="bold"), badge), gap=1)
 
 
 def link(url: str) -> Style:
@@ -57,27 +59,31 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _hanging(marker: Text, body: Text) -> Table:
+def _hanging(marker: Text, body: RenderableType, gap: int = 0) -> Table:
     """`marker` then `body`, wrapped under itself rather than under the marker."""
     grid = Table.grid()
-    grid.add_column(width=max(2, marker.cell_len), no_wrap=True)
+    grid.add_column(width=max(2, marker.cell_len + gap), no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_row(marker, body)
     return grid
 
 
-def reference_text(reference: Reference) -> Text:
-    """`Zhang 2015, Cochrane...  https://doi.org/...` over the finding, in italics."""
-    text = Text(reference.short_citation)
-    if reference.doi_url:
-        text.append("  ")
-        text.append(reference.doi_url, style=link(reference.doi_url))
+def reference_text(reference: Citation) -> Text:
+    """`Zhang 2015, Cochrane...`, its DOI link, and the finding in italics.
+
+    The link starts a line of its own and, longer than a pane at 80 columns is wide, folds
+    onto the next line rather than being cut: all of it is read, and a click opens it.
+    """
+    text = Text(reference.short, overflow="fold")
+    if reference.url:
+        text.append("\n")
+        text.append(reference.url, style=link(reference.url))
     text.append("\n")
     text.append(reference.finding, style="italic")
     return text
 
 
-def caution_text(catalogue: Catalogue, caution: Caution) -> Text:
+def caution_text(caution: CautionView) -> Text:
     text = Text()
     text.append(caution.title, style="bold")
     text.append(f" ({caution.id})", style="dim")
@@ -85,47 +91,39 @@ def caution_text(catalogue: Catalogue, caution: Caution) -> Text:
     text.append(caution.who)
     text.append("\n")
     text.append(caution.text)
-    for reference_id in caution.references:
-        reference = catalogue.reference(reference_id)
-        if reference:
-            text.append("\n- ")
-            text.append(reference.short_citation, style="dim")
+    for reference in caution.references:
+        text.append("\n- ")
+        text.append(reference.short, style="dim")
     return text
 
 
 def details_view(catalogue: Catalogue, benefit: Benefit, marked: bool) -> RenderableType:
     """Everything about one benefit but its related benefits (a list the reader can select)."""
-    return _details_group(catalogue, benefit_details(catalogue, benefit), marked)
+    return _details_group(benefit_view(catalogue, benefit), marked)
 
 
-def _details_group(catalogue: Catalogue, details: BenefitDetails, marked: bool) -> Group:
-    benefit = details.benefit
+def _details_group(view: BenefitView, marked: bool) -> Group:
     title = Text()
-    title.append(f"{benefit.id}  ", style="bold cyan")
-    title.append(benefit.title, style="bold")
-    line = Text(details.category, style="dim")
-    if details.evidence:
+    title.append(f"{view.line.id}  ", style="bold cyan")
+    title.append(view.line.title, style="bold")
+    line = Text(view.line.category, style="dim")
+    if view.evidence:
         line.append("  ")
-        line.append_text(verdict_text(details.evidence.verdict))
+        line.append_text(verdict_text(view.evidence.verdict))
     if marked:
         line.append(f"  {MARK} marked for the handout", style="bold yellow")
-    parts: list[RenderableType] = [title, line, Text(benefit.summary, style="italic"), Text("")]
-    parts.append(Text(benefit.description))
-    if benefit.notes:
-        parts += [Text(""), Text.assemble(("Notes: ", "bold"), benefit.notes)]
-    if details.evidence:
-        evidence = details.evidence
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(evidence.verdict))
-        if evidence.meaning:
-            verdict.append(f" ({evidence.meaning})")
+    parts: list[RenderableType] = [title, line, Text(view.line.summary, style="italic"), Text("")]
+    parts.append(Text(view.description))
+    if view.notes:
+        parts += [Text(""), Text.assemble(("Notes: ", "bold"), view.notes)]
+    if view.evidence:
+        evidence = view.evidence
+        verdict = verdict_line(evidence.verdict)
         parts += [Text(""), _heading("Evidence"), verdict, Text(evidence.summary)]
         parts += [_hanging(Text("- "), reference_text(r)) for r in evidence.references]
     parts += [Text(""), _heading("Cautions")]
-    parts += [
-        _hanging(Text("! ", style="bold red"), caution_text(catalogue, caution))
-        for caution in details.cautions
-    ]
-    if not details.cautions:
+    parts += [_hanging(Text("! ", style="bold red"), caution_text(c)) for c in view.cautions]
+    if not view.cautions:
         parts.append(Text(NO_OWN_CAUTION))
     return Group(*parts)
 
@@ -136,4 +134,4 @@ def related_line(benefit: Benefit) -> Text:
 
 def closing(catalogue: Catalogue) -> Group:
     """What ends the details: what every verdict means, the source and the disclaimer."""
-    return Group(*legend(catalogue, catalogue.benefits), footer(catalogue))
+    return Group(*legend(verdict_legend(catalogue, catalogue.benefits)), footer(catalogue))

@@ -37,11 +37,12 @@ class Finder:
                 self.catalogue.benefits, f"{no_words_message(query)} Showing every benefit."
             )
         if not result.found:
-            return Found((), no_result_message(result))
+            return Found((), no_result_message(result, every_caution="press ! for every caution"))
         lines = notices(result)
         if result.cautions:
             count = len(result.cautions)
             lines.append(
-                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too: press ! to read them."
+                # One line in the list's pane at 80 columns: `2 cautions match too (press !)`.
+                f"{count} caution{'s' if count != 1 else ''} match{'' if count != 1 else 'es'} too (press !)."
             )
         return Found(tuple(hit.benefit for hit in result.hits), " ".join(lines))

@@ -63,17 +63,18 @@ class CautionsScreen(ModalScreen[None]):
         self.benefit = benefit
 
     def compose(self) -> ComposeResult:
-        from ..views.details import benefit_cautions
         from ..views.render import cautions_view
+        from ..views.viewmodel import caution_view, own_cautions
 
-        own = benefit_cautions(self.catalogue, self.benefit) if self.benefit else ()
-        others = [c for c in self.catalogue.cautions if c not in own]
+        own = own_cautions(self.catalogue, self.benefit) if self.benefit else ()
+        others = [caution_view(self.catalogue, c) for c in self.catalogue.cautions if c not in own]
+        own_views = [caution_view(self.catalogue, c) for c in own]
         parts: list[RenderableType] = []
         if own and self.benefit:
             parts.append(
                 Text(f"For {self.benefit.id} {self.benefit.title}", style="bold underline")
             )
-            parts += cautions_view(self.catalogue, own)[:-1]
+            parts += cautions_view(self.catalogue, own_views)[:-1]
             if others:
                 parts.append(Text("Other cautions", style="bold underline"))
         parts += cautions_view(self.catalogue, others)  # ends with the source and disclaimer

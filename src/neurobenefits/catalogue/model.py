@@ -3,12 +3,12 @@
 The records are typed NamedTuples rather than frozen dataclasses: a frozen dataclass costs
 about 0.45 ms to define (its methods are generated with exec), and six of them added 0.3x
 Python's whole start-up to every call (measured for issue 8). The Catalogue that holds them
-is a frozen dataclass.
+is one too, so that no read imports `dataclasses`, which imports `inspect`: together 0.6x
+Python's start-up (measured for issue 15).
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
+# No `from __future__ import annotations` here: typing.NamedTuple compiles each field's
+# annotation when it is a string, about 0.2 ms a field at every start-up (issue 15).
 from functools import cached_property
 from typing import NamedTuple
 
@@ -98,9 +98,8 @@ class LoadedFile(NamedTuple):
     benefits_extended: int
 
 
-@dataclass(frozen=True)
-class Catalogue:
-    """Every benefit and what stands beside them, ordered by number."""
+class _Contents(NamedTuple):
+    """What a Catalogue holds."""
 
     title: str
     disclaimer: str
@@ -115,7 +114,14 @@ class Catalogue:
     evidence_as_of: str | None = None
     references: tuple[Reference, ...] = ()
     cautions: tuple[Caution, ...] = ()
-    files: tuple[LoadedFile, ...] = field(default=(), compare=False)
+    files: tuple[LoadedFile, ...] = ()
+
+
+class Catalogue(_Contents):
+    """Every benefit and what stands beside them, ordered by number.
+
+    A subclass of the NamedTuple, so that it has room for the lookups below, built once each.
+    """
 
     @cached_property
     def _by_id(self) -> dict[int, Benefit]:

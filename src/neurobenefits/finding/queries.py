@@ -7,9 +7,8 @@ was wrong and what would be right); the face decides how to show it and how to e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import BadRequest, NeurobenefitsError, NothingFound
 
@@ -215,8 +214,7 @@ def about_data(catalogue: Catalogue, personal: Path | None, present: bool) -> di
     }
 
 
-@dataclass(frozen=True)
-class Validation:
+class Validation(NamedTuple):
     """What `validate` found: the files checked, every problem, and the stack when valid."""
 
     files: list[str]

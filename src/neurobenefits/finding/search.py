@@ -579,7 +579,18 @@ def notices(result: SearchResult) -> list[str]:
     if result.found and result.unmatched and result.suggestions:
         typed = _listed([f'"{word}"' for word in result.unmatched])
         lines.append(f"No match for {typed}; did you mean: {', '.join(result.suggestions)}?")
+    if result.safety and result.unmatched and not _caution_matched(result):
+        typed = _listed([f'"{word}"' for word in result.unmatched])
+        lines.append(
+            f"No caution here mentions {typed}; that does not make it safe: ask the "
+            "client's clinician."
+        )
     return lines
+
+
+def _caution_matched(result: SearchResult) -> bool:
+    """Whether any caution was found for a word of the query, not only for asking about safety."""
+    return any(hit.matches for hit in result.cautions)
 
 
 def no_words_message(query: str) -> str:
@@ -602,11 +613,18 @@ def _shorten(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 3] + "..."
 
 
-def no_result_message(result: SearchResult) -> str:
-    """Why a search found nothing, and what might work instead, in one line."""
+# Nothing found is no all-clear: a condition the reference does not cover (pregnancy,
+# epilepsy) may still rule massage out, so every "nothing found" says where to look.
+NOT_COVERED = "Not covered here does not mean safe: {where} and ask the client's clinician."
+EVERY_CAUTION = "see every caution with 'neurobenefits cautions'"
+
+
+def no_result_message(result: SearchResult, every_caution: str = EVERY_CAUTION) -> str:
+    """Why a search found nothing, what might work instead, and where the cautions are."""
     typed = _listed([f'"{word}"' for word in result.unmatched]) or result.corrected_query
     hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-    return f"No benefit or caution matches {typed}.{hint}"
+    covered = NOT_COVERED.format(where=every_caution)
+    return f"No benefit or caution matches {typed}.{hint} {covered}"
 
 
 def field_texts(catalogue: Catalogue, benefit: Benefit) -> dict[str, str]:

@@ -6,7 +6,9 @@ nothing reads all look like success and are not; each is refused with what would
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
+from typing import NamedTuple
 
 from ..errors import BadRequest
 
@@ -47,3 +49,41 @@ def choose_format(given: str | None, output: PurePath | None, paper: str | None)
             f"{chosen} has no pages. Leave out --paper, or use --format html or pdf."
         )
     return chosen
+
+
+class ExportPlan(NamedTuple):
+    """What an export will write: its format and the date printed on the sheet."""
+
+    fmt: str
+    made_on: date
+
+
+def plan_export(
+    given: str | None,
+    output: str | None,
+    *,
+    force: bool = False,
+    paper: str | None = None,
+    to_terminal: bool = False,
+) -> ExportPlan:
+    """Check the export's options before any work (a PDF is not printed in vain).
+
+    Raises outputfile.OutputRefused for an --output that may not be written (checked first:
+    a folder's name has no format to tell), ExportMisuse for options that contradict each
+    other or the file name, or a PDF bound for a terminal (`to_terminal`: stdout is one), and
+    sourcedate.BadSourceDate for a malformed SOURCE_DATE_EPOCH.
+    """
+    from .outputfile import check_target
+    from .sourcedate import handout_date
+
+    if output is not None:
+        check_target(
+            output, force=force, example=f"handout{_SUFFIX_OF_FORMAT[given or 'markdown']}"
+        )
+    chosen = choose_format(given, PurePath(output) if output is not None else None, paper)
+    made_on = handout_date()
+    if chosen == "pdf" and output is None and to_terminal:
+        raise ExportMisuse(
+            "A PDF is not for a terminal: give --output FILE.pdf, or pipe it to a file."
+        )
+    return ExportPlan(chosen, made_on)

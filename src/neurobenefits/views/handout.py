@@ -14,16 +14,15 @@ from datetime import date
 
 from ..catalogue.model import Benefit, Catalogue, Caution, Reference
 from . import markdown
+from .viewmodel import BenefitView, Citation, PieceKind, benefit_view, citation
 from .wording import (
     HANDOUT_CAUTIONS_HEADING,
     HANDOUT_CAUTIONS_INTRO,
     HANDOUT_VERDICT_NOTE,
     cited_by,
-    evidence_references,
     handout_coverage,
+    handout_safety_pointer,
     source_line,
-    verdict_label,
-    verdict_meaning,
 )
 
 
@@ -53,15 +52,28 @@ class Handout:
         return lines
 
     @property
-    def references(self) -> list[Reference]:
-        """Every source the chosen benefits cite, once each, in order of first citation."""
+    def views(self) -> list[BenefitView]:
+        """Each chosen benefit's details, as every view holds them."""
+        return [benefit_view(self.catalogue, benefit) for benefit in self.benefits]
+
+    @property
+    def references(self) -> list[Citation]:
+        """Every source the chosen benefits cite, once each, in order of first citation.
+
+        Each says which of the sheet's own benefits cite it: the sheet names no others.
+        """
         if not self.evidence:
             return []
         seen: dict[str, Reference] = {}
         for benefit in self.benefits:
-            for reference in evidence_references(self.catalogue, benefit):
-                seen.setdefault(reference.id, reference)
-        return list(seen.values())
+            for reference_id in benefit.evidence.references if benefit.evidence else ():
+                if reference := self.catalogue.reference(reference_id):
+                    seen.setdefault(reference_id, reference)
+        return [citation(r, cited_by(self._citing(r.id))) for r in seen.values()]
+
+    def _citing(self, reference_id: str) -> list[Benefit]:
+        citing = self.catalogue.citing(reference_id)
+        return [benefit for benefit in self.benefits if benefit in citing]
 
 
 def human_date(day: date) -> str:
@@ -79,11 +91,6 @@ def paragraphs(text: str) -> list[list[str]]:
     return [paragraph for paragraph in result if paragraph]
 
 
-def _cited_by(handout: Handout, reference: Reference) -> str:
-    """Which of the handout's own benefits cite a reference, e.g. `Cited by benefit 8 ...`."""
-    return cited_by([b for b in handout.benefits if b in handout.catalogue.citing(reference.id)])
-
-
 def to_markdown(handout: Handout) -> str:
     esc, one = markdown.escape, markdown.inline
     catalogue = handout.catalogue
@@ -95,21 +102,23 @@ def to_markdown(handout: Handout) -> str:
         lines += [esc(catalogue.introduction), ""]
     lines += [esc(" ".join(handout.framing)), ""]
     lines += _cautions_markdown(handout.cautions)
-    for benefit in handout.benefits:
+    for view in handout.views:
         lines += [
-            f"## {benefit.id}. {one(benefit.title)}",
+            f"## {view.line.id}. {one(view.line.title)}",
             "",
-            f"**{one(benefit.summary)}**",
+            f"**{one(view.line.summary)}**",
             "",
-            esc(benefit.description),
+            esc(view.description),
             "",
         ]
-        if handout.evidence and benefit.evidence:
-            verdict = markdown.verdict_with_meaning(catalogue, benefit.evidence.verdict)
+        if handout.evidence and view.evidence:
+            verdict = markdown.verdict_with_meaning(view.evidence.verdict)
             lines += [
-                f"*What the research says: {verdict}.* {esc(benefit.evidence.summary)}",
+                f"*What the research says: {verdict}.* {esc(view.evidence.summary)}",
                 "",
             ]
+        if view.cautions:
+            lines += [esc(handout_safety_pointer([c.title for c in view.cautions])), ""]
     if catalogue.closing:
         lines += [f"*{one(catalogue.closing)}*", ""]
     if handout.notes:
@@ -120,7 +129,7 @@ def to_markdown(handout: Handout) -> str:
     if handout.references:
         lines += ["## References", ""]
         lines += [
-            f"{number}. {_reference_markdown(reference)} {esc(_cited_by(handout, reference))}"
+            f"{number}. {_reference_markdown(reference)} {esc(reference.cited_by)}"
             for number, reference in enumerate(handout.references, 1)
         ]
         lines.append("")
@@ -143,13 +152,10 @@ def _cautions_markdown(cautions: Sequence[Caution]) -> list[str]:
     return [*lines, ""]
 
 
-def _reference_markdown(reference: Reference) -> str:
-    one = markdown.inline
-    text = f"{one(reference.authors)} ({reference.year}). {one(reference.title)}. *{one(reference.journal)}*."
-    if reference.citation:
-        text += f" {one(reference.citation)}."
-    if reference.doi_url:
-        text += f" {markdown.link(reference.doi_url, reference.doi_url)}"
+def _reference_markdown(reference: Citation) -> str:
+    text = markdown.citation(reference)
+    if reference.url:
+        text += f" {markdown.link(reference.url, reference.url)}"
     return text
 
 
@@ -171,6 +177,7 @@ header .disclaimer { margin-top: .5rem; padding: .35rem .6rem; background: #fff6
 .summary { font-weight: 600; }
 .evidence { border-left: 4px solid #6b7c8a; background: #f3f6f8; padding: .5rem .8rem; margin: .6rem 0 0; }
 .verdict { font-weight: 700; }
+.safety { margin: .5rem 0 0; color: #8a1c1c; }
 .notes { border: 2px dashed #0b3d5c; padding: .8rem 1.1rem; margin: 1.2rem 0; }
 .cautions { border: 2px solid #8a1c1c; border-radius: 6px; padding: .8rem 1.1rem; margin: 0 0 1.2rem; }
 .cautions h2 { color: #8a1c1c; }
@@ -266,21 +273,27 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
         parts.append(f'<p class="intro">{esc(catalogue.introduction)}</p>')
     parts += [f'<p class="framing">{esc(line)}</p>' for line in handout.framing]
     parts += _cautions_html(handout.cautions)
-    for benefit in handout.benefits:
+    for view in handout.views:
         parts += [
-            f'<article class="benefit" id="benefit-{benefit.id}">',
-            f"<h2>{benefit.id}. {esc(benefit.title)}</h2>",
-            f'<p class="summary">{esc(benefit.summary)}</p>',
-            f"<p>{esc(benefit.description)}</p>",
+            f'<article class="benefit" id="benefit-{view.line.id}">',
+            f"<h2>{view.line.id}. {esc(view.line.title)}</h2>",
+            f'<p class="summary">{esc(view.line.summary)}</p>',
+            f"<p>{esc(view.description)}</p>",
         ]
-        if handout.evidence and benefit.evidence:
-            verdict = benefit.evidence.verdict
-            meaning = verdict_meaning(catalogue, verdict)
+        if handout.evidence and view.evidence:
+            verdict = view.evidence.verdict
             parts.append(
-                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict_label(verdict))}</span>'
-                + (f' <span class="meaning">({esc(meaning)})</span>' if meaning else "")
-                + f". {esc(benefit.evidence.summary)}</p>"
+                f'<p class="evidence"><span class="verdict">What the research says: {esc(verdict.label)}</span>'
+                + (
+                    f' <span class="meaning">({esc(verdict.meaning)})</span>'
+                    if verdict.meaning
+                    else ""
+                )
+                + f". {esc(view.evidence.summary)}</p>"
             )
+        if view.cautions:
+            pointer = handout_safety_pointer([c.title for c in view.cautions])
+            parts.append(f'<p class="safety">{esc(pointer)}</p>')
         parts.append("</article>")
     if catalogue.closing:
         parts.append(f'<p class="closing">{esc(catalogue.closing)}</p>')
@@ -297,7 +310,7 @@ def to_html(handout: Handout, lang: str = "en", paper: str | None = None) -> str
     if handout.references:
         parts += ['<section class="references">', "<h2>References</h2>", "<ol>"]
         parts += [
-            f"<li>{_reference_html(reference)}{_cited_html(handout, reference)}</li>"
+            f"<li>{_reference_html(reference)}{_cited_html(reference)}</li>"
             for reference in handout.references
         ]
         parts += ["</ol>", "</section>"]
@@ -331,18 +344,26 @@ def _cautions_html(cautions: Sequence[Caution]) -> list[str]:
     return [*parts, "</ul>", "</section>"]
 
 
-def _reference_html(reference: Reference) -> str:
-    esc = html.escape
-    text = f"{esc(reference.authors)} ({reference.year}). {esc(reference.title)}. <i>{esc(reference.journal)}</i>."
-    # Volume, issue and pages (`32(15-16):4362-4373`) and the link are kept whole on a line:
-    # a browser would break them at a hyphen or a slash.
-    if reference.citation:
-        text += f' <span class="whole">{esc(reference.citation)}.</span>'
-    if reference.doi_url:
-        text += f' <a class="whole" href="{esc(reference.doi_url)}">{esc(reference.doi_url)}</a>'
+# How each piece of a citation is marked up. Volume, issue and pages (`32(15-16):4362-4373`)
+# are kept whole on a line: a browser would break them at a hyphen.
+_CITATION_HTML: dict[PieceKind, str] = {
+    "journal": "<i>{}</i>",
+    "volume": '<span class="whole">{}</span>',
+}
+
+
+def _reference_html(reference: Citation) -> str:
+    text = "".join(
+        _CITATION_HTML.get(kind, "{}").format(html.escape(piece))
+        for piece, kind in reference.pieces
+    )
+    # The link too is kept whole: a browser would break it at a slash.
+    if reference.url:
+        text += f' <a class="whole" href="{html.escape(reference.url)}">{html.escape(reference.url)}</a>'
     return text
 
 
-def _cited_html(handout: Handout, reference: Reference) -> str:
-    uses = _cited_by(handout, reference)
-    return f' <span class="cited">{html.escape(uses)}</span>' if uses else ""
+def _cited_html(reference: Citation) -> str:
+    if not reference.cited_by:
+        return ""
+    return f' <span class="cited">{html.escape(reference.cited_by)}</span>'

@@ -6,23 +6,21 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .wording import (
-    LEGEND_HEADING,
-    NO_OWN_CAUTION,
-    OTHER_CAUTIONS,
-    VERDICT_MARKERS,
-    cautions_heading,
-    evidence_references,
-    reference_cited_by,
-    related_benefits,
-    source_line,
-    verdict_legend,
-    verdict_meaning,
-)
+from .wording import LEGEND_HEADING, source_line
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
-    from ..finding.search import Hit, SearchResult
+    from collections.abc import Sequence
+
+    from ..catalogue.model import Catalogue
+    from .viewmodel import (
+        BenefitLine,
+        BenefitListView,
+        BenefitView,
+        CautionView,
+        Citation,
+        SearchView,
+        Verdict,
+    )
 
 # Characters that start inline structure anywhere in a line: code, emphasis, links, HTML,
 # tables, strikethrough and fences (` and ~), escapes themselves.
@@ -82,137 +80,132 @@ def _footer(catalogue: Catalogue) -> list[str]:
     return lines
 
 
-def benefit_section(catalogue: Catalogue, benefit: Benefit) -> list[str]:
+def benefit_section(view: BenefitView) -> list[str]:
     """One benefit in full, under a second-level heading."""
     heading, sub = "##", "###"
+    line = view.line
     lines = [
-        f"{heading} {benefit.id}. {inline(benefit.title)}",
+        f"{heading} {line.id}. {inline(line.title)}",
         "",
-        f"*{inline(catalogue.category_label(benefit.category))}.* {inline(benefit.summary)}",
+        f"*{inline(line.category)}.* {inline(line.summary)}",
         "",
-        escape(benefit.description),
+        escape(view.description),
         "",
     ]
-    if benefit.keywords:
-        lines += [f"**Keywords:** {inline(', '.join(benefit.keywords))}", ""]
-    if benefit.notes:
-        lines += [f"**Notes:** {escape(benefit.notes)}", ""]
-    if benefit.evidence:
+    if view.keywords:
+        lines += [f"**Keywords:** {inline(', '.join(view.keywords))}", ""]
+    if view.notes:
+        lines += [f"**Notes:** {escape(view.notes)}", ""]
+    if view.evidence:
         lines += [
             f"{sub} Evidence",
             "",
-            f"**Verdict:** {verdict_with_meaning(catalogue, benefit.evidence.verdict)}. {escape(benefit.evidence.summary)}",
+            f"**Verdict:** {verdict_with_meaning(view.evidence.verdict)}. {escape(view.evidence.summary)}",
             "",
         ]
-        lines += [
-            f"- {_reference_line(reference)}"
-            for reference in evidence_references(catalogue, benefit)
-        ]
+        lines += [f"- {_short_citation(c)}" for c in view.evidence.references]
         lines.append("")
-    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
-    if cautions:
-        lines += [f"{sub} Cautions", ""]
-        lines += [
-            f"- **{inline(c.title)}** ({inline(c.id)}). *Who:* {inline(c.who)} {inline(c.text)}"
-            for c in cautions
-        ]
-        lines += ["", escape(OTHER_CAUTIONS), ""]
-    else:
-        lines += [f"{sub} Cautions", "", escape(NO_OWN_CAUTION), ""]
-    related = related_benefits(catalogue, benefit)
-    if related:
+    lines += [f"{sub} Cautions", ""]
+    if view.cautions:
+        lines += [f"- {_caution_item(c)}" for c in view.cautions]
+        lines.append("")
+    lines += [escape(view.cautions_note), ""]
+    if view.related:
         lines += [f"{sub} Related", ""]
-        lines += [f"- {r.id}. {inline(r.title)}" for r in related]
+        lines += [f"- {r.id}. {inline(r.title)}" for r in view.related]
         lines.append("")
     return lines
 
 
-def _verdict(verdict: str) -> str:
+def _caution_item(caution: CautionView) -> str:
+    return f"**{inline(caution.title)}** ({inline(caution.id)}). *Who:* {inline(caution.who)} {inline(caution.text)}"
+
+
+def _verdict(verdict: Verdict) -> str:
     """The verdict with its marker; the marker is ours, so it is not escaped."""
-    return f"{VERDICT_MARKERS.get(verdict, '')} {inline(verdict)}".strip()
+    return f"{verdict.marker} {inline(verdict.name)}"
 
 
-def verdict_with_meaning(catalogue: Catalogue, verdict: str) -> str:
+def verdict_with_meaning(verdict: Verdict) -> str:
     """`[~] limited (what it means)`: the verdict, and its meaning beside it."""
-    meaning = verdict_meaning(catalogue, verdict)
-    return _verdict(verdict) + (f" ({inline(meaning)})" if meaning else "")
+    return _verdict(verdict) + (f" ({inline(verdict.meaning)})" if verdict.meaning else "")
 
 
-def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[str]:
+def legend(verdicts: Sequence[Verdict]) -> list[str]:
     """What each verdict shown means, as a list under a list of benefits."""
-    entries = verdict_legend(catalogue, benefits)
-    if not entries:
+    if not verdicts:
         return []
     lines = [f"**{inline(LEGEND_HEADING)}**", ""]
-    for label, meaning in entries:
-        marker, _, name = label.partition(" ")
-        lines.append(f"- **{marker} {inline(name)}**" + (f": {inline(meaning)}" if meaning else ""))
+    for verdict in verdicts:
+        meaning = f": {inline(verdict.meaning)}" if verdict.meaning else ""
+        lines.append(f"- **{_verdict(verdict)}**{meaning}")
     return [*lines, ""]
 
 
-def _reference_line(reference: Reference) -> str:
-    text = inline(reference.short_citation)
-    if reference.doi_url:
-        return f"{text}. {link(f'doi:{reference.doi}', reference.doi_url)}"
+def _short_citation(citation: Citation) -> str:
+    text = inline(citation.short)
+    if citation.url:
+        return f"{text}. {link(f'doi:{citation.doi}', citation.url)}"
     return text + "."
 
 
-def show_document(catalogue: Catalogue, benefit: Benefit) -> str:
+def citation(citation: Citation) -> str:
+    """`Authors (year). Title. *Journal*. 32(4):1-9.`, each piece of it escaped."""
+    return "".join(
+        f"*{inline(text)}*" if kind == "journal" else text if kind == "mark" else inline(text)
+        for text, kind in citation.pieces
+    )
+
+
+def show_document(catalogue: Catalogue, view: BenefitView) -> str:
     lines = [
         f"# {inline(catalogue.title)}",
         "",
-        *benefit_section(catalogue, benefit),
+        *benefit_section(view),
         *_footer(catalogue),
     ]
     return _join(lines)
 
 
-def list_document(catalogue: Catalogue, benefits: Iterable[Benefit]) -> str:
-    benefits = list(benefits)
+def _entry(line: BenefitLine) -> str:
+    verdict = f" *Evidence: {_verdict(line.verdict)}.*" if line.verdict else ""
+    return f"**{line.id}. {inline(line.title)}**: {inline(line.summary)}{verdict}"
+
+
+def list_document(catalogue: Catalogue, view: BenefitListView) -> str:
     lines = [f"# {inline(catalogue.title)}", ""]
-    for benefit in benefits:
-        verdict = f" *Evidence: {_verdict(benefit.evidence.verdict)}.*" if benefit.evidence else ""
+    for line in view.entries:
+        verdict = f" *Evidence: {_verdict(line.verdict)}.*" if line.verdict else ""
         lines.append(
-            f"- **{benefit.id}. {inline(benefit.title)}** ({inline(catalogue.category_label(benefit.category))}): {inline(benefit.summary)}{verdict}"
+            f"- **{line.id}. {inline(line.title)}** ({inline(line.category)}): {inline(line.summary)}{verdict}"
         )
     lines.append("")
-    lines += legend(catalogue, benefits)
+    lines += legend(view.verdicts)
     return _join(lines + _footer(catalogue))
 
 
-def search_document(catalogue: Catalogue, result: SearchResult) -> str:
-    from ..finding.search import notices
-
-    lines = [f"# Search: {inline(result.searched)}", ""]
-    for notice in notices(result):
+def search_document(catalogue: Catalogue, view: SearchView) -> str:
+    lines = [f"# Search: {inline(view.searched)}", ""]
+    for notice in view.notices:
         lines += [f"*{inline(notice)}*", ""]
-    benefits = [_search_hit(hit) for hit in result.benefit_hits]
+    benefits = [f"- {_entry(hit.line)} *({inline(hit.reason)})*" for hit in view.benefits]
     cautions: list[str] = []
-    if result.cautions:
-        cautions = [f"## {inline(cautions_heading(result))}", ""]
-        for hit in result.cautions:
-            caution = hit.caution
-            cautions.append(
-                f"- **{inline(caution.title)}** ({inline(caution.id)}). *Who:* {inline(caution.who)} {inline(caution.text)}"
-            )
+    if view.cautions:
+        cautions = [f"## {inline(view.cautions_heading)}", ""]
+        cautions += [f"- {_caution_item(hit.caution)}" for hit in view.cautions]
         cautions.append("")
         if benefits:
             benefits = ["## Benefits", "", *benefits]
     if benefits:
         benefits.append("")
-    lines += cautions + benefits if result.cautions_first else benefits + cautions
-    lines += legend(catalogue, [hit.benefit for hit in result.benefit_hits])
+    lines += cautions + benefits if view.cautions_first else benefits + cautions
+    if view.shown:
+        lines += [f"*{inline(view.shown)}*", ""]
+    lines += legend(view.verdicts)
     return _join(lines + _footer(catalogue))
 
 
-def _search_hit(hit: Hit) -> str:
-    where = ", ".join(sorted({m.field for m in hit.matches}))
-    evidence = hit.benefit.evidence
-    verdict = f" *Evidence: {_verdict(evidence.verdict)}.*" if evidence else ""
-    return f"- **{hit.benefit.id}. {inline(hit.benefit.title)}**: {inline(hit.benefit.summary)}{verdict} *(matched in {inline(where)})*"
-
-
-def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:
+def cautions_document(catalogue: Catalogue, cautions: Iterable[CautionView]) -> str:
     lines = [f"# Cautions: {inline(catalogue.title)}", ""]
     for caution in cautions:
         lines += [
@@ -223,27 +216,19 @@ def cautions_document(catalogue: Catalogue, cautions: Iterable[Caution]) -> str:
             escape(caution.text),
             "",
         ]
-        refs = [r for rid in caution.references if (r := catalogue.reference(rid))]
-        lines += [f"- {_reference_line(r)}" for r in refs]
-        benefits = catalogue.benefits_with_caution(caution.id)
-        if benefits:
-            lines.append(
-                f"- Concerns benefits: {', '.join(f'{b.id}. {inline(b.title)}' for b in benefits)}"
-            )
+        lines += [f"- {_short_citation(c)}" for c in caution.references]
+        if caution.concerns:
+            lines.append(f"- {inline(caution.concerns)}")
         lines.append("")
     return _join(lines + _footer(catalogue))
 
 
-def references_document(catalogue: Catalogue, references: Iterable[Reference]) -> str:
+def references_document(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
     lines = [f"# References: {inline(catalogue.title)}", ""]
-    for reference in references:
-        uses = reference_cited_by(catalogue, reference)
-        cited = f" {inline(uses)}" if uses else ""
-        citation = f" {inline(reference.citation)}." if reference.citation else ""
-        doi = f" {link(f'doi:{reference.doi}', reference.doi_url)}" if reference.doi else ""
-        lines.append(
-            f"- {inline(reference.authors)} ({reference.year}). {inline(reference.title)}. *{inline(reference.journal)}*.{citation}{doi}{cited}"
-        )
+    for c in citations:
+        cited = f" {inline(c.cited_by)}" if c.cited_by else ""
+        doi = f" {link(f'doi:{c.doi}', c.url)}" if c.doi else ""
+        lines.append(f"- {citation(c)}{doi}{cited}")
     lines.append("")
     return _join(lines + _footer(catalogue))
 

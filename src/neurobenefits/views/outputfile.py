@@ -18,10 +18,11 @@ import stat
 import tempfile
 from pathlib import Path
 
+from ..errors import OutputFailed
 from ..signals import deferred
 
 
-class OutputRefused(Exception):
+class OutputRefused(OutputFailed):
     """The target cannot or may not be written; the message says why and what would do."""
 
 
@@ -96,7 +97,16 @@ def _kind(mode: int) -> str:
 
 
 def write_atomically(name: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `name` as the module says; OutputRefused or OSError when it cannot."""
+    """Write `data` to `name` as the module says; OutputRefused when it cannot, saying why."""
+    try:
+        _write_atomically(name, data, force=force)
+    except OSError as error:  # a full disk, a folder that is not there or not ours
+        raise OutputRefused(
+            f"Could not write {os.fspath(name)}: {error.strerror or error}."
+        ) from None
+
+
+def _write_atomically(name: str | os.PathLike[str], data: bytes, *, force: bool) -> None:
     path = check_target(name, force=force)
     mode = _mode_for(path)
     temporary: Path | None = None

@@ -7,25 +7,21 @@ import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .wording import (
-    LEGEND_HEADING,
-    NO_OWN_CAUTION,
-    OTHER_CAUTIONS,
-    cautions_heading,
-    citation_line,
-    evidence_references,
-    match_reason,
-    reference_cited_by,
-    related_benefits,
-    source_line,
-    verdict_label,
-    verdict_legend,
-    verdict_with_meaning,
-)
+from .wording import LEGEND_HEADING, source_line
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
-    from ..finding.search import SearchResult
+    from collections.abc import Sequence
+
+    from ..catalogue.model import Catalogue
+    from .viewmodel import (
+        BenefitLine,
+        BenefitListView,
+        BenefitView,
+        CautionView,
+        Citation,
+        SearchView,
+        Verdict,
+    )
 
 
 _KEEP = "\u00a0"  # joins words that must not be split across lines; a space once wrapped
@@ -44,9 +40,9 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
     return [line.replace(_KEEP, " ") for line in lines]
 
 
-def _verdict(verdict: str) -> str:
+def _verdict(verdict: Verdict) -> str:
     """`[~] limited`, kept on one line when wrapped."""
-    return verdict_label(verdict).replace(" ", _KEEP)
+    return verdict.label.replace(" ", _KEEP)
 
 
 def _footer(catalogue: Catalogue, width: int) -> list[str]:
@@ -57,163 +53,138 @@ def _footer(catalogue: Catalogue, width: int) -> list[str]:
     return lines
 
 
-def _legend(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> list[str]:
+def _legend(verdicts: Sequence[Verdict], width: int) -> list[str]:
     """What each verdict shown means, under a list of benefits."""
-    legend = verdict_legend(catalogue, benefits)
-    if not legend:
+    if not verdicts:
         return []
     lines = ["", *_wrap(LEGEND_HEADING, width)]
-    for label, meaning in legend:
-        lines += _wrap(
-            f"{label}: {meaning}" if meaning else label, width, indent="      ", first="  "
-        )
+    for verdict in verdicts:
+        entry = f"{verdict.label}: {verdict.meaning}" if verdict.meaning else verdict.label
+        lines += _wrap(entry, width, indent="      ", first="  ")
     return lines
 
 
-def list_view(catalogue: Catalogue, benefits: Iterable[Benefit], width: int) -> str:
-    benefits = list(benefits)
+def list_view(catalogue: Catalogue, view: BenefitListView, width: int) -> str:
     lines: list[str] = []
-    for benefit in benefits:
-        head = f"{benefit.id:>2}  {benefit.title} ({catalogue.category_label(benefit.category)})"
-        if benefit.evidence:
-            head += f" {_verdict(benefit.evidence.verdict)}"
-        lines += _wrap(head, width, indent="    ", first="")
-        lines += _wrap(benefit.summary, width, indent="    ")
-    lines += _legend(catalogue, benefits, width)
+    for line in view.entries:
+        lines += _entry(f"{line.id:>2}  {line.title} ({line.category})", line, width)
+        lines += _wrap(line.summary, width, indent="    ")
+    lines += _legend(view.verdicts, width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-def show_view(catalogue: Catalogue, benefit: Benefit, width: int) -> str:
-    lines = _wrap(f"{benefit.id}. {benefit.title}", width)
-    lines += _wrap(f"Category: {catalogue.category_label(benefit.category)}", width)
-    lines += [""] + _wrap(benefit.summary, width)
-    lines += [""] + _wrap(benefit.description, width)
-    if benefit.notes:
-        lines += [""] + _wrap(f"Notes: {benefit.notes}", width)
-    if benefit.evidence:
+def _entry(head: str, line: BenefitLine, width: int) -> list[str]:
+    """A list entry's first line: `head`, then its verdict, kept whole."""
+    if line.verdict:
+        head += f" {_verdict(line.verdict)}"
+    return _wrap(head, width, indent="    ", first="")
+
+
+def _caution(caution: CautionView, width: int, first: str, indent: str) -> list[str]:
+    """`title (id)` after `first`, then who it concerns and what to do, under `indent`.
+
+    A title after a marker wraps under `indent`; one with no marker is a heading, at the margin.
+    """
+    hang = indent if first else ""
+    lines = _wrap(f"{first}{caution.title} ({caution.id})", width, indent=hang, first="")
+    lines += _wrap(f"Who: {caution.who}", width, indent=indent)
+    return lines + _wrap(caution.text, width, indent=indent)
+
+
+def _citations(citations: Iterable[Citation], width: int, indent: str) -> list[str]:
+    lines: list[str] = []
+    for citation in citations:
+        link = f" {citation.url}" if citation.url else ""
+        lines += _wrap(f"{citation.short}.{link}", width, indent=indent + "  ", first=indent + "- ")
+    return lines
+
+
+def show_view(catalogue: Catalogue, view: BenefitView, width: int) -> str:
+    line = view.line
+    lines = _wrap(f"{line.id}. {line.title}", width)
+    lines += _wrap(f"Category: {line.category}", width)
+    lines += [""] + _wrap(line.summary, width)
+    lines += [""] + _wrap(view.description, width)
+    if view.notes:
+        lines += [""] + _wrap(f"Notes: {view.notes}", width)
+    if view.evidence:
         lines += ["", "Evidence"]
-        lines += _wrap(
-            f"Verdict: {verdict_with_meaning(catalogue, benefit.evidence.verdict)}",
-            width,
-            indent="  ",
-        )
-        lines += _wrap(benefit.evidence.summary, width, indent="  ")
-        for reference in evidence_references(catalogue, benefit):
-            lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
-    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
-    if cautions:
-        lines += ["", "Cautions"]
-        for caution in cautions:
-            lines += _wrap(f"{caution.title} ({caution.id})", width, indent="    ", first="  - ")
-            lines += _wrap(f"Who: {caution.who}", width, indent="    ")
-            lines += _wrap(caution.text, width, indent="    ")
-        lines += _wrap(OTHER_CAUTIONS, width, indent="  ")
-    else:
-        lines += ["", "Cautions", *_wrap(NO_OWN_CAUTION, width, indent="  ")]
-    if benefit.keywords:
-        lines += [""] + _wrap(f"Keywords: {', '.join(benefit.keywords)}", width)
-    related = related_benefits(catalogue, benefit)
-    if related:
-        lines += [""] + _wrap("Related: " + "; ".join(f"{r.id} {r.title}" for r in related), width)
+        lines += _wrap(f"Verdict: {view.evidence.verdict.with_meaning}", width, indent="  ")
+        lines += _wrap(view.evidence.summary, width, indent="  ")
+        lines += _citations(view.evidence.references, width, "  ")
+    lines += ["", "Cautions"]
+    for caution in view.cautions:
+        lines += _caution(caution, width, "  - ", "    ")
+    lines += _wrap(view.cautions_note, width, indent="  ")
+    if view.keywords:
+        lines += [""] + _wrap(f"Keywords: {', '.join(view.keywords)}", width)
+    if view.related:
+        lines += [""] + _wrap(f"Related: {view.related_names}", width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-def search_view(catalogue: Catalogue, result: SearchResult, width: int) -> str:
-    from ..finding.search import notices
-
+def search_view(catalogue: Catalogue, view: SearchView, width: int) -> str:
     lines: list[str] = []
-    for notice in notices(result):
+    for notice in view.notices:
         lines += _wrap(notice, width)
     if lines:
         lines.append("")
-    benefits = _benefit_hits(result, width)
-    cautions = _caution_hits(catalogue, result, width)
+    benefits: list[str] = []
+    for hit in view.benefits:
+        benefits += _entry(f"{hit.line.id:>2}  {hit.line.title}", hit.line, width)
+        if hit.snippet:
+            benefits += _wrap(hit.snippet, width, indent="    ")
+        benefits += _wrap(f"({hit.reason})", width, indent="    ")
+    cautions = _caution_hits(view, width)
     if cautions and benefits:
         benefits = ["Benefits", *benefits]
-    sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
+    sections = [cautions, benefits] if view.cautions_first else [benefits, cautions]
     for number, section in enumerate(s for s in sections if s):
         if number:
             lines.append("")
         lines += section
-    if result.limited:
-        lines += [
-            "",
-            f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
-        ]
-    lines += _legend(catalogue, (hit.benefit for hit in result.benefit_hits), width)
+    if view.shown:
+        lines += ["", view.shown]
+    lines += _legend(view.verdicts, width)
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-def _benefit_hits(result: SearchResult, width: int) -> list[str]:
-    lines: list[str] = []
-    for hit in result.benefit_hits:
-        head = f"{hit.benefit.id:>2}  {hit.benefit.title}"
-        if hit.benefit.evidence:
-            head += f" {_verdict(hit.benefit.evidence.verdict)}"
-        lines += _wrap(head, width, indent="    ", first="")
-        if hit.snippet:
-            lines += _wrap(hit.snippet.text, width, indent="    ")
-        lines += _wrap(f"({match_reason(hit.matches)})", width, indent="    ")
-    return lines
-
-
-def _caution_hits(catalogue: Catalogue, result: SearchResult, width: int) -> list[str]:
-    if not result.cautions:
+def _caution_hits(view: SearchView, width: int) -> list[str]:
+    if not view.cautions:
         return []
-    lines = _wrap(cautions_heading(result), width)
-    for hit in result.cautions:
-        caution = hit.caution
-        lines += _wrap(f" !  {caution.title} ({caution.id})", width, indent="    ", first="")
-        lines += _wrap(f"Who: {caution.who}", width, indent="    ")
-        lines += _wrap(caution.text, width, indent="    ")
-        benefits = catalogue.benefits_with_caution(caution.id)
-        if benefits:
-            lines += _wrap(
-                "Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits),
-                width,
-                indent="    ",
-            )
-        if hit.matches:
-            lines += _wrap(f"({match_reason(hit.matches)})", width, indent="    ")
+    lines = _wrap(view.cautions_heading, width)
+    for hit in view.cautions:
+        lines += _caution(hit.caution, width, " !  ", "    ")
+        if hit.caution.concerns:
+            lines += _wrap(hit.caution.concerns, width, indent="    ")
+        if hit.reason:
+            lines += _wrap(f"({hit.reason})", width, indent="    ")
     return lines
 
 
-def cautions_view(catalogue: Catalogue, cautions: Iterable[Caution], width: int) -> str:
+def cautions_view(catalogue: Catalogue, cautions: Iterable[CautionView], width: int) -> str:
     lines: list[str] = []
     for caution in cautions:
         if lines:
             lines.append("")
-        lines += _wrap(f"{caution.title} ({caution.id})", width)
-        lines += _wrap(f"Who: {caution.who}", width, indent="  ")
-        lines += _wrap(caution.text, width, indent="  ")
-        for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
-            lines += _wrap(citation_line(reference), width, indent="    ", first="  - ")
-        benefits = catalogue.benefits_with_caution(caution.id)
-        if benefits:
-            lines += _wrap(
-                "Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), width, indent="  "
-            )
+        lines += _caution(caution, width, "", "  ")
+        lines += _citations(caution.references, width, "  ")
+        if caution.concerns:
+            lines += _wrap(caution.concerns, width, indent="  ")
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 
-def references_view(catalogue: Catalogue, references: Iterable[Reference], width: int) -> str:
+def references_view(catalogue: Catalogue, citations: Iterable[Citation], width: int) -> str:
     lines: list[str] = []
-    for reference in references:
+    for citation in citations:
         if lines:
             lines.append("")
-        citation = f" {reference.citation}." if reference.citation else ""
-        lines += _wrap(
-            f"[{reference.id}] {reference.authors} ({reference.year}). {reference.title}. {reference.journal}.{citation}",
-            width,
-            indent="  ",
-            first="",
-        )
-        if reference.doi_url:
-            lines.append(f"  {reference.doi_url}")  # whole, however narrow: a link to copy
-        lines += _wrap(reference.finding, width, indent="  ")
-        uses = reference_cited_by(catalogue, reference)
-        if uses:
-            lines += _wrap(uses, width, indent="  ")
+        lines += _wrap(f"[{citation.id}] {citation.full}", width, indent="  ", first="")
+        if citation.url:
+            lines.append(f"  {citation.url}")  # whole, however narrow: a link to copy
+        lines += _wrap(citation.finding, width, indent="  ")
+        if citation.cited_by:
+            lines += _wrap(citation.cited_by, width, indent="  ")
     return "\n".join(lines + _footer(catalogue, width)) + "\n"
 
 

@@ -20,24 +20,19 @@ from rich.text import Text
 from ..streams import HIDDEN as _HIDDEN_TEXT
 from ..streams import visible
 from ..terminal import Terminal
-from .wording import (
-    LEGEND_HEADING,
-    NO_OWN_CAUTION,
-    OTHER_CAUTIONS,
-    cautions_heading,
-    evidence_references,
-    match_reason,
-    reference_cited_by,
-    related_benefits,
-    source_line,
-    verdict_label,
-    verdict_legend,
-    verdict_meaning,
-)
+from .wording import LEGEND_HEADING, source_line
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
-    from ..finding.search import Match, SearchResult
+    from ..catalogue.model import Catalogue
+    from .viewmodel import (
+        BenefitLine,
+        BenefitListView,
+        BenefitView,
+        CautionView,
+        Citation,
+        SearchView,
+        Verdict,
+    )
 
 VERDICT_STYLES = {
     "supported": "bold green",
@@ -46,6 +41,7 @@ VERDICT_STYLES = {
     "not supported": "bold red",
 }
 HIGHLIGHT = "bold reverse"
+KEEP = "\u00a0"  # joins words that Hanging must not split across lines
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
@@ -140,35 +136,63 @@ def _svg_format() -> str:
     return template.replace("font-family: arial;", "font-family: system-ui, Arial, sans-serif;")
 
 
-def footer(catalogue: Catalogue) -> Text:
+def footer(catalogue: Catalogue, *, run_on: bool = False) -> Text:
+    """The source and the disclaimer; `run_on` puts them in one paragraph, a line shorter."""
     text = Text()
     if source_line(catalogue):
         text.append("Source: ", style="dim bold")
         text.append(source_line(catalogue), style="dim")
-        text.append("\n")
+        text.append(" " if run_on else "\n")
     text.append("Disclaimer: ", style="bold")
     text.append(catalogue.disclaimer, style="italic")
     return text
 
 
-def verdict_text(verdict: str) -> Text:
-    return Text(verdict_label(verdict), style=VERDICT_STYLES.get(verdict, "bold"))
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(verdict.label, style=VERDICT_STYLES.get(verdict.name, "bold"))
 
 
-def legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[RenderableType]:
+def verdict_line(verdict: Verdict) -> Text:
+    """`Verdict: [~] limited (what it means)`: never the verdict without its meaning."""
+    line = Text.assemble(("Verdict: ", "bold"), verdict_text(verdict))
+    if verdict.meaning:
+        line.append(f" ({verdict.meaning})")
+    return line
+
+
+def legend(verdicts: Sequence[Verdict]) -> list[RenderableType]:
     """What each verdict shown means, under a list of benefits (nothing when none is shown)."""
-    entries = verdict_legend(catalogue, benefits)
-    if not entries:
+    if not verdicts:
         return []
     # Label and meaning side by side, without a table: `show` and `search` draw none, and
     # need not import rich.table for it.
-    width = max(len(label) for label, _ in entries) + 2
+    width = max(len(verdict.label) for verdict in verdicts) + 2
     rows: list[RenderableType] = []
-    for label, meaning in entries:
-        name = label.split(" ", 1)[-1]
-        row = Text.assemble((label, VERDICT_STYLES.get(name, "bold")), " " * (width - len(label)))
-        rows.append(Hanging(row + Text(meaning), hanging=width))
+    for verdict in verdicts:
+        # Styled as a span, not as the whole Text's style, which the meaning would inherit.
+        style = VERDICT_STYLES.get(verdict.name, "bold")
+        row = Text.assemble((verdict.label, style), " " * (width - len(verdict.label)))
+        rows.append(Hanging(row + Text(verdict.meaning), hanging=width))
     return [Text(LEGEND_HEADING, style="bold"), *rows, Text("")]
+
+
+def run_on_legend(verdicts: Sequence[Verdict]) -> list[RenderableType]:
+    """The legend in as few lines as its words need, under a rule that carries its heading.
+
+    `[+] supported: what it means.` follows the one before on the same line; a label is
+    never split across lines, so a verdict and the start of its meaning stay together.
+    """
+    if not verdicts:
+        return [_RULE]
+    text = Text()
+    for number, verdict in enumerate(verdicts):
+        if number:
+            text.append("  ")
+        label = verdict.label.replace(" ", KEEP) + (":" if verdict.meaning else ".")
+        text.append(label, style=VERDICT_STYLES.get(verdict.name, "bold"))
+        if verdict.meaning:
+            text.append(f" {verdict.meaning.rstrip('.')}.")
+    return [_Rule(LEGEND_HEADING), Hanging(text)]
 
 
 NARROW = 60  # below this many columns a table is unreadable; entries are stacked instead
@@ -177,9 +201,7 @@ NARROW = 60  # below this many columns a table is unreadable; entries are stacke
 WIDE = 170  # from here a table with a column per field is shorter than the rows
 
 
-def list_view(
-    catalogue: Catalogue, benefits: Iterable[Benefit], width: int = 80
-) -> list[RenderableType]:
+def list_view(catalogue: Catalogue, view: BenefitListView, width: int = 80) -> list[RenderableType]:
     """The benefits, laid out for the width they have.
 
     From WIDE columns: a table with a column each for title, category, summary and
@@ -188,15 +210,12 @@ def list_view(
     benefit is a row (number, title and category, verdict at the right edge) with its
     summary under it across the full width. Below NARROW, entries are stacked.
     """
-    benefits = list(benefits)
+    entries, verdicts = view.entries, view.verdicts
     if width < NARROW:
-        return [
-            *(_stacked_entry(catalogue, b) for b in benefits),
-            *legend(catalogue, benefits),
-            footer(catalogue),
-        ]
+        return [*map(_stacked_entry, entries), *legend(verdicts), footer(catalogue)]
     if width < WIDE:
-        return [_rows(catalogue, benefits), *legend(catalogue, benefits), footer(catalogue)]
+        # The legend and the footer run on, each a paragraph rather than a line an item.
+        return [_rows(catalogue, entries), *run_on_legend(verdicts), footer(catalogue, run_on=True)]
     from rich.table import Table
 
     table = Table(title=Text(catalogue.title, style="bold"), expand=True)
@@ -204,33 +223,33 @@ def list_view(
     table.add_column("Title", style="bold", ratio=2)
     table.add_column("Category", no_wrap=True)
     table.add_column("Summary", ratio=5)
-    has_evidence = any(b.evidence for b in benefits)
+    has_evidence = any(line.verdict for line in entries)
     if has_evidence:
         table.add_column("Evidence", no_wrap=True)
-    for benefit in benefits:
+    for line in entries:
         row: list[RenderableType] = [
-            Text(str(benefit.id)),
-            Text(benefit.title),
-            Text(catalogue.category_label(benefit.category)),
-            Text(benefit.summary),
+            Text(str(line.id)),
+            Text(line.title),
+            Text(line.category),
+            Text(line.summary),
         ]
         if has_evidence:
-            row.append(verdict_text(benefit.evidence.verdict) if benefit.evidence else Text(""))
+            row.append(verdict_text(line.verdict) if line.verdict else Text(""))
         table.add_row(*row)
-    return [table, Text(""), *legend(catalogue, benefits), footer(catalogue)]
+    return [table, Text(""), *legend(verdicts), footer(catalogue)]
 
 
-def _rows(catalogue: Catalogue, benefits: Sequence[Benefit]) -> RenderableType:
+def _rows(catalogue: Catalogue, entries: Sequence[BenefitLine]) -> RenderableType:
     """One row per benefit and its summary under it: the list at 60-169 columns."""
     from rich.table import Table
 
-    verdict_width = max(
-        (len(verdict_label(b.evidence.verdict)) for b in benefits if b.evidence), default=0
-    )
+    verdict_width = max((len(e.verdict.label) for e in entries if e.verdict), default=0)
+    # Each column as wide as what it holds: the numbers' as the largest number.
+    number_width = max((len(str(e.id)) for e in entries), default=1)
 
-    def line(number: Text, title: Text, verdict: Text) -> Table:
+    def row(number: Text, title: Text, verdict: Text) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(justify="right", width=3, no_wrap=True)
+        grid.add_column(justify="right", width=number_width, no_wrap=True)
         grid.add_column(ratio=1)
         if verdict_width:
             grid.add_column(justify="left", width=verdict_width, no_wrap=True)
@@ -239,43 +258,54 @@ def _rows(catalogue: Catalogue, benefits: Sequence[Benefit]) -> RenderableType:
             grid.add_row(number, title)
         return grid
 
+    # The catalogue's title heads the benefits' column, over their titles; no rule under
+    # it, nor a blank line before the footer: at 80 columns every line counts.
+    heading = "bold underline"
     parts: list[RenderableType] = [
-        Text(catalogue.title, style="bold", justify="center"),
-        line(Text("No."), Text("Benefit"), Text("Evidence")),
-        _RULE,
+        row(Text(""), Text(catalogue.title, style=heading), Text("Evidence", style=heading))
     ]
-    for benefit in benefits:
-        title = Text.assemble(
-            (benefit.title, "bold"), (f" ({catalogue.category_label(benefit.category)})", "dim")
-        )
-        verdict = verdict_text(benefit.evidence.verdict) if benefit.evidence else Text("")
-        parts.append(line(Text(str(benefit.id), style="bold cyan"), title, verdict))
-        parts.append(Padding(Text(benefit.summary), (0, 0, 0, 4), expand=False))
-    parts.append(_RULE)
+    for line in entries:
+        title = Text.assemble((line.title, "bold"), (f" ({line.category})", "dim"))
+        verdict = verdict_text(line.verdict) if line.verdict else Text("")
+        parts.append(row(Text(str(line.id), style="bold cyan"), title, verdict))
+        parts.append(Padding(Text(line.summary), (0, 0, 0, number_width + 1), expand=False))
     return Group(*parts)
 
 
 class _Rule:
-    """A dim horizontal line, drawn with '-' on a stream that cannot encode box drawing."""
+    """A dim horizontal line, drawn with '-' on a stream that cannot encode box drawing.
+
+    A heading stands at its left when it fits, and on the line below when it does not.
+    """
+
+    def __init__(self, heading: str = "") -> None:
+        self.heading = heading
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterable[RenderableType]:
         from rich.rule import Rule
 
-        yield Rule(style="dim", characters="-" if options.ascii_only else "\u2500")
+        characters = "-" if options.ascii_only else "\u2500"
+        heading = Text(self.heading, style="bold")
+        if self.heading and heading.cell_len + 4 <= options.max_width:
+            yield Rule(heading, style="dim", characters=characters, align="left")
+            return
+        yield Rule(style="dim", characters=characters)
+        if self.heading:
+            yield heading
 
 
 _RULE = _Rule()
 
 
-def _stacked_entry(catalogue: Catalogue, benefit: Benefit) -> RenderableType:
-    head = Text.assemble((f"{benefit.id:>2}  ", "bold cyan"), (benefit.title, "bold"))
-    detail = Text(catalogue.category_label(benefit.category), style="dim")
-    if benefit.evidence:
+def _stacked_entry(line: BenefitLine) -> RenderableType:
+    head = Text.assemble((f"{line.id:>2}  ", "bold cyan"), (line.title, "bold"))
+    detail = Text(line.category, style="dim")
+    if line.verdict:
         detail.append("  ")
-        detail.append_text(verdict_text(benefit.evidence.verdict))
-    body = Group(detail, Text(benefit.summary))
+        detail.append_text(verdict_text(line.verdict))
+    body = Group(detail, Text(line.summary))
     return Padding(
         Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 1, 0), expand=False
     )
@@ -303,6 +333,8 @@ class Hanging:
         lines = self.text.divide(_breaks(self.text.plain, first, rest))
         for line in lines:
             line.rstrip()
+            if KEEP in line.plain:  # same length, so the styles stay where they were
+                line.plain = line.plain.replace(KEEP, " ")
         out = Text("\n").join(
             Text(" " * (self.indent + (self.hanging if number else 0))) + line
             for number, line in enumerate(lines)
@@ -315,139 +347,127 @@ def _breaks(plain: str, first: int, rest: int) -> list[int]:
     """Where new lines start so that words fill a first line of `first` cells, then `rest`."""
     offsets: list[int] = []
     line_start, width = 0, first
-    for word in re.finditer(r"\S+", plain):
+    for word in re.finditer(r"(?:[^\s]|\u00a0)+", plain):  # KEEP does not end a word
         if word.end() - line_start > width and word.start() > line_start:
             offsets.append(word.start())
             line_start, width = word.start(), rest
     return offsets
 
 
-def _link(reference: Reference) -> Text:
-    text = Text(reference.short_citation)
-    if reference.doi_url:
+def _link(citation: Citation) -> Text:
+    text = Text(citation.short)
+    if citation.url:
         text.append("  ")
-        text.append(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
+        text.append(citation.url, style=Style(link=citation.url, color="blue"))
     return text
 
 
-def show_view(catalogue: Catalogue, benefit: Benefit, width: int = 80) -> list[RenderableType]:
-    parts: list[RenderableType] = []
+def _references(citations: Iterable[Citation], indent: int) -> list[RenderableType]:
+    return [Hanging(Text.assemble("- ", _link(c)), indent=indent, hanging=2) for c in citations]
+
+
+def show_view(catalogue: Catalogue, view: BenefitView, width: int = 80) -> list[RenderableType]:
+    line = view.line
     title = Text()
-    title.append(f"{benefit.id}  ", style="bold cyan")
-    title.append(benefit.title, style="bold")
-    title.append(f"  ({catalogue.category_label(benefit.category)})", style="dim")
-    parts += [title, Text(benefit.summary, style="italic"), Text(""), Text(benefit.description)]
-    if benefit.notes:
-        parts += [Text(""), Text.assemble(("Notes: ", "bold"), benefit.notes)]
-    if benefit.evidence:
+    title.append(f"{line.id}  ", style="bold cyan")
+    title.append(line.title, style="bold")
+    title.append(f"  ({line.category})", style="dim")
+    parts: list[RenderableType] = [
+        title,
+        Text(line.summary, style="italic"),
+        Text(""),
+        Text(view.description),
+    ]
+    if view.notes:
+        parts += [Text(""), Text.assemble(("Notes: ", "bold"), view.notes)]
+    if view.evidence:
         parts += [Text(""), _heading("Evidence")]
-        verdict = Text.assemble(("Verdict: ", "bold"), verdict_text(benefit.evidence.verdict))
-        meaning = verdict_meaning(catalogue, benefit.evidence.verdict)
-        if meaning:
-            verdict.append(f" ({meaning})")
+        verdict = verdict_line(view.evidence.verdict)
         parts += [
-            Padding(Group(verdict, Text(benefit.evidence.summary)), (0, 0, 0, 2), expand=False)
+            Padding(Group(verdict, Text(view.evidence.summary)), (0, 0, 0, 2), expand=False),
+            *_references(view.evidence.references, 2),
         ]
-        for reference in evidence_references(catalogue, benefit):
-            parts.append(Hanging(Text.assemble("- ", _link(reference)), indent=2, hanging=2))
-    cautions = [c for cid in benefit.cautions if (c := catalogue.caution(cid))]
-    if cautions:
-        parts += [Text(""), _heading("Cautions")]
-        for caution in cautions:
-            line = Text.assemble("! ", (caution.title, "bold red"), f" ({caution.id})")
-            who = Text.assemble(("Who: ", "bold"), caution.who)
-            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
-            parts.append(Padding(Group(who, Text(caution.text)), (0, 0, 0, 4), expand=False))
-        parts.append(Padding(Text(OTHER_CAUTIONS, style="dim"), (0, 0, 0, 2), expand=False))
-    else:
-        parts += [Text(""), _heading("Cautions")]
-        parts.append(Padding(Text(NO_OWN_CAUTION), (0, 0, 0, 2), expand=False))
-    if benefit.keywords:
-        parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(benefit.keywords))]
-    related = related_benefits(catalogue, benefit)
-    if related:
-        parts.append(
-            Text.assemble(("Related: ", "bold"), "; ".join(f"{r.id} {r.title}" for r in related))
-        )
+    parts += [Text(""), _heading("Cautions")]
+    for caution in view.cautions:
+        head = Text.assemble("! ", (caution.title, "bold red"), f" ({caution.id})")
+        parts.append(Padding(head, (0, 0, 0, 2), expand=False))
+        parts.append(Padding(Group(*_who_and_what(caution)), (0, 0, 0, 4), expand=False))
+    note = Text(view.cautions_note, style="dim" if view.cautions else "")
+    parts.append(Padding(note, (0, 0, 0, 2), expand=False))
+    if view.keywords:
+        parts += [Text(""), Text.assemble(("Keywords: ", "bold"), ", ".join(view.keywords))]
+    if view.related:
+        parts.append(Text.assemble(("Related: ", "bold"), view.related_names))
     return [Group(*parts), Text(""), footer(catalogue)]
 
 
-def search_view(
-    catalogue: Catalogue, result: SearchResult, width: int = 80
-) -> list[RenderableType]:
-    from ..finding.search import notices
-
-    parts: list[RenderableType] = [Text(notice) for notice in notices(result)]
+def search_view(catalogue: Catalogue, view: SearchView, width: int = 80) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text(notice) for notice in view.notices]
     if parts:
         parts.append(Text(""))
     benefits: list[RenderableType] = []
-    for hit in result.benefit_hits:
-        head = Text.assemble((f"{hit.benefit.id:>2}  ", "bold cyan"), (hit.benefit.title, "bold"))
+    for hit in view.benefits:
+        head = Text.assemble((f"{hit.line.id:>2}  ", "bold cyan"), (hit.line.title, "bold"))
         body: list[RenderableType] = [head]
-        if hit.benefit.evidence:
-            verdict = verdict_text(hit.benefit.evidence.verdict)
+        if hit.line.verdict:
+            verdict = verdict_text(hit.line.verdict)
             if head.cell_len + 2 + verdict.cell_len <= width:
                 head.append("  ")
                 head.append_text(verdict)
             else:  # on a line of its own rather than split
                 body.append(Padding(verdict, (0, 0, 0, 4), expand=False))
         if hit.snippet:
-            snippet = Text(hit.snippet.text)
-            for start, end in hit.snippet.highlights:
+            snippet = Text(hit.snippet)
+            for start, end in hit.highlights:
                 snippet.stylize(HIGHLIGHT, start, end)
             body.append(Padding(snippet, (0, 0, 0, 4), expand=False))
-        body.append(_reason(hit.matches))
+        body.append(_reason(hit.reason))
         benefits.append(Group(*body))
-    cautions = _caution_hits(catalogue, result)
+    cautions = _caution_hits(view)
     if cautions and benefits:
         benefits.insert(0, Text("Benefits", style="bold"))
-    sections = [cautions, benefits] if result.cautions_first else [benefits, cautions]
+    sections = [cautions, benefits] if view.cautions_first else [benefits, cautions]
     for number, section in enumerate(s for s in sections if s):
         if number:
             parts.append(Text(""))
         parts += section
-    if result.limited:
-        parts += [
-            Text(""),
-            Text(
-                f"{len(result.benefit_hits)} of {result.total - result.hidden} results shown (--limit).",
-                style="dim",
-            ),
-        ]
-    hits = [hit.benefit for hit in result.benefit_hits]
-    return [*parts, Text(""), *legend(catalogue, hits), footer(catalogue)]
+    if view.shown:
+        parts += [Text(""), Text(view.shown, style="dim")]
+    return [*parts, Text(""), *legend(view.verdicts), footer(catalogue)]
 
 
-def _reason(matches: Sequence[Match]) -> RenderableType:
-    return Padding(Text(f"({match_reason(matches)})", style="dim"), (0, 0, 0, 4), expand=False)
+def _who_and_what(caution: CautionView) -> list[Text]:
+    """Whom a caution concerns, then what to do: every view of a caution holds both."""
+    return [Text.assemble(("Who: ", "bold"), caution.who), Text(caution.text)]
 
 
-def _caution_hits(catalogue: Catalogue, result: SearchResult) -> list[RenderableType]:
-    if not result.cautions:
+def _reason(reason: str) -> RenderableType:
+    return Padding(Text(f"({reason})", style="dim"), (0, 0, 0, 4), expand=False)
+
+
+def _caution_hits(view: SearchView) -> list[RenderableType]:
+    if not view.cautions:
         return []
-    parts: list[RenderableType] = [Text(cautions_heading(result), style="bold")]
-    for hit in result.cautions:
+    parts: list[RenderableType] = [Text(view.cautions_heading, style="bold")]
+    for hit in view.cautions:
         caution = hit.caution
         body: list[RenderableType] = [
             Text.assemble(
                 (" !  ", "bold red"), (caution.title, "bold"), (f" ({caution.id})", "dim")
             )
         ]
-        lines = [Text.assemble(("Who: ", "bold"), caution.who), Text(caution.text)]
-        benefits = catalogue.benefits_with_caution(caution.id)
-        if benefits:
-            lines.append(
-                Text("Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), style="dim")
-            )
+        lines = _who_and_what(caution)
+        if caution.concerns:
+            lines.append(Text(caution.concerns, style="dim"))
         body += [Padding(line, (0, 0, 0, 4), expand=False) for line in lines]
-        if hit.matches:
-            body.append(_reason(hit.matches))
+        if hit.reason:
+            body.append(_reason(hit.reason))
         parts.append(Group(*body))
     return parts
 
 
 def cautions_view(
-    catalogue: Catalogue, cautions: Iterable[Caution], width: int = 80
+    catalogue: Catalogue, cautions: Iterable[CautionView], width: int = 80
 ) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for caution in cautions:
@@ -455,41 +475,39 @@ def cautions_view(
             Text.assemble(
                 ("! ", "bold red"), (caution.title, "bold"), (f"  ({caution.id})", "dim")
             ),
-            Text.assemble(("Who: ", "bold"), caution.who),
-            Text(caution.text),
+            *_who_and_what(caution),
+            *_references(caution.references, 0),
         ]
-        for reference in (r for rid in caution.references if (r := catalogue.reference(rid))):
-            body.append(Hanging(Text.assemble("- ", _link(reference)), hanging=2))
-        benefits = catalogue.benefits_with_caution(caution.id)
-        if benefits:
-            body.append(
-                Text("Concerns: " + "; ".join(f"{b.id} {b.title}" for b in benefits), style="dim")
-            )
+        if caution.concerns:
+            body.append(Text(caution.concerns, style="dim"))
         parts += [Group(*body), Text("")]
     return [*parts, footer(catalogue)]
 
 
+_CITATION_STYLES = {"title": "bold"}
+
+
+def citation_text(citation: Citation) -> Text:
+    """The full citation, its title in bold."""
+    return Text.assemble(
+        *((text, _CITATION_STYLES.get(kind, "")) for text, kind in citation.pieces)
+    )
+
+
 def references_view(
-    catalogue: Catalogue, references: Iterable[Reference], width: int = 80
+    catalogue: Catalogue, citations: Iterable[Citation], width: int = 80
 ) -> list[RenderableType]:
     """Each source as a short card; its DOI link on a line of its own, never cut or wrapped."""
     parts: list[RenderableType] = [Text("References", style="bold"), Text("")]
-    for reference in references:
-        source = Text.assemble(
-            (f"[{reference.id}] ", "cyan"),
-            f"{reference.authors} ({reference.year}). ",
-            (reference.title, "bold"),
-            f". {reference.journal}.",
-        )
-        if reference.citation:
-            source.append(f" {reference.citation}.")
-        body: list[RenderableType] = [source]
-        if reference.doi_url:
-            link = Text(reference.doi_url, style=Style(link=reference.doi_url, color="blue"))
+    for citation in citations:
+        body: list[RenderableType] = [
+            Text.assemble((f"[{citation.id}] ", "cyan"), citation_text(citation))
+        ]
+        if citation.url:
+            link = Text(citation.url, style=Style(link=citation.url, color="blue"))
             body.append(Hanging(link, indent=2))
-        body.append(Padding(Text(reference.finding, style="italic"), (0, 0, 0, 2), expand=False))
-        uses = reference_cited_by(catalogue, reference)
-        if uses:
-            body.append(Padding(Text(uses, style="dim"), (0, 0, 0, 2), expand=False))
+        body.append(Padding(Text(citation.finding, style="italic"), (0, 0, 0, 2), expand=False))
+        if citation.cited_by:
+            body.append(Padding(Text(citation.cited_by, style="dim"), (0, 0, 0, 2), expand=False))
         parts += [Group(*body), Text("")]
     return [*parts, footer(catalogue)]

@@ -11,12 +11,14 @@ import os
 import re
 from datetime import date, datetime, timezone
 
+from ..errors import BadRequest
+
 VARIABLE = "SOURCE_DATE_EPOCH"
 LAST_SECOND = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a date can name
 _SECONDS = re.compile(r"[0-9]{1,12}")
 
 
-class BadSourceDate(ValueError):
+class BadSourceDate(BadRequest):
     """SOURCE_DATE_EPOCH is set to something that is not a time we can date."""
 
 

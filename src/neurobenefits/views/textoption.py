@@ -8,10 +8,11 @@ breaks (LF, CRLF, CR) and tabs are text.
 
 from __future__ import annotations
 
+from ..errors import BadRequest
 from ..streams import first_hidden, visible
 
 
-class NotPlainText(ValueError):
+class NotPlainText(BadRequest):
     """The option's value is not plain text; the message says which character and why."""
 
 

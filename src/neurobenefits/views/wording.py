@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ..catalogue.model import Benefit, Catalogue, Caution, Reference
+    from ..catalogue.model import Benefit, Catalogue, Caution
     from ..finding.search import Match, SearchResult
 
 
@@ -21,35 +20,8 @@ VERDICT_MARKERS = {
 }
 
 
-def verdict_label(verdict: str) -> str:
-    """`[~] limited`: the marker and the verdict, readable in any output."""
-    return f"{VERDICT_MARKERS.get(verdict, '[ ]')} {verdict}"
-
-
-def verdict_meaning(catalogue: Catalogue, verdict: str) -> str:
-    """What a verdict means, in the catalogue's own words ("" for one it does not define)."""
-    return dict(catalogue.verdicts).get(verdict, "")
-
-
-def verdict_with_meaning(catalogue: Catalogue, verdict: str) -> str:
-    """`[~] limited (a few small trials, ...)`: a verdict is never shown without its meaning."""
-    meaning = verdict_meaning(catalogue, verdict)
-    return f"{verdict_label(verdict)} ({meaning})" if meaning else verdict_label(verdict)
-
-
 # A verdict judges the article's claim as worded, not massage in general; every legend says so.
 LEGEND_HEADING = "What the verdicts mean (each rates the claim as the article makes it):"
-
-
-def verdict_legend(catalogue: Catalogue, benefits: Iterable[Benefit]) -> list[tuple[str, str]]:
-    """(`[~] limited`, its meaning) for each verdict these benefits carry, in the scale's order."""
-    shown = {benefit.evidence.verdict for benefit in benefits if benefit.evidence}
-    legend = [
-        (verdict_label(name), meaning) for name, meaning in catalogue.verdicts if name in shown
-    ]
-    defined = {name for name, _ in catalogue.verdicts}
-    return legend + [(verdict_label(name), "") for name in sorted(shown - defined)]
-
 
 # `show` of a benefit with no caution of its own still points to the ones for every session.
 NO_OWN_CAUTION = (
@@ -76,6 +48,19 @@ HANDOUT_CAUTIONS_INTRO = (
 )
 
 
+def handout_safety_pointer(titles: Sequence[str]) -> str:
+    """Under a benefit on the handout: the safety notes above that concern its clients.
+
+    The sheet's own voice, pointing to the notes (kept word for word above), not a claim;
+    and no invitation to a session either: a note may say not to massage at all (at-risk skin).
+    """
+    quoted = [f"\u201c{title}\u201d" for title in titles]
+    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    notes = "note" if len(quoted) == 1 else "notes"
+    they = "it concerns" if len(quoted) == 1 else "they concern"
+    return f"See the safety {notes} above on {names}: {they} people this is meant to help."
+
+
 def handout_coverage(shown: int, total: int) -> str:
     """How many of the catalogue's benefits a handout holds, so a part never reads as the whole."""
     if shown >= total:
@@ -83,22 +68,6 @@ def handout_coverage(shown: int, total: int) -> str:
     return (
         f"This sheet covers {shown} of the {total} benefits; ask your therapist about the others."
     )
-
-
-def related_benefits(catalogue: Catalogue, benefit: Benefit) -> list[Benefit]:
-    return [related for number in benefit.related if (related := catalogue.benefit(number))]
-
-
-def evidence_references(catalogue: Catalogue, benefit: Benefit) -> list[Reference]:
-    if not benefit.evidence:
-        return []
-    return [ref for ref_id in benefit.evidence.references if (ref := catalogue.reference(ref_id))]
-
-
-def citation_line(reference: Reference) -> str:
-    """`Moyer 2011, Journal of Bodywork and Movement Therapies. https://doi.org/...`"""
-    link = f" {reference.doi_url}" if reference.doi_url else ""
-    return f"{reference.short_citation}.{link}"
 
 
 def source_line(catalogue: Catalogue) -> str:
@@ -120,10 +89,6 @@ def cited_by(benefits: Sequence[Benefit], cautions: Sequence[Caution] = ()) -> s
     return f"Cited by {'; '.join(parts)}." if parts else ""
 
 
-def reference_cited_by(catalogue: Catalogue, reference: Reference) -> str:
-    return cited_by(catalogue.citing(reference.id), catalogue.cautions_citing(reference.id))
-
-
 def match_reason(matches: Sequence[Match]) -> str:
     """`matched in title, keywords; via synonym blood flow`: why a search result is there."""
     fields = ", ".join(dict.fromkeys(m.field for m in matches))
@@ -135,7 +100,8 @@ def match_reason(matches: Sequence[Match]) -> str:
 
 
 def cautions_heading(result: SearchResult) -> str:
-    if result.safety and not result.terms:
+    if result.safety and not any(hit.matches for hit in result.cautions):
+        # No caution was found for a word of the query: no order of them is "closest".
         return "Cautions: every one, as the question is about safety"
     if result.safety:
         return "Cautions: every one, as the question is about safety; the closest first"
