@@ -255,6 +255,26 @@ def test_a_fifo_at_the_entry_is_a_miss_and_never_waited_on(own_catalogue: Path) 
     assert _load_in_child(own_catalogue) == ("Reduction of Muscle Spasms and Tone", True)
 
 
+def test_a_signing_key_another_process_made_first_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two first runs at once: the other process writes its key while this one is making
+    # its own. This one's is linked (which fails when a key is there), not renamed over it.
+    theirs = b"t" * 32
+    key = tmp_path / "signing-key"
+    real_open = os.open
+
+    def racing_open(path: Any, flags: int, *args: Any) -> int:
+        if str(path).endswith(".part") and not key.exists():
+            key.write_bytes(theirs)
+            key.chmod(0o600)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", racing_open)
+    assert cache._secret(tmp_path, create=True) == theirs
+    assert key.read_bytes() == theirs
+
+
 def test_the_temporary_file_never_follows_a_planted_link(
     own_catalogue: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
