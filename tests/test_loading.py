@@ -140,3 +140,24 @@ def test_python_object_tags_are_refused_and_not_run(tmp_path: Path) -> None:
         f"{path}:1:8: unknown tag !!python/object/apply:os.system; catalogues use plain YAML"
     ]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("authors", "first"),
+    [
+        ("Moyer CA, Rounds J, Hannum JW", "Moyer"),
+        ("Field T et al.", "Field"),
+        ("van der Berg ABC, Smith J", "van der Berg"),
+        ("Smith ABCD", "Smith ABCD"),  # four capitals: a name, not initials
+        ("World Health Organization", "World Health Organization"),
+        ("NICE", "NICE"),
+    ],
+)
+def test_a_references_first_author_is_the_surname_or_the_body_named(
+    authors: str, first: str
+) -> None:
+    from neurobenefits.catalogue.model import Reference
+
+    reference = Reference("a2004", authors, 2004, "A trial", "A journal", "It helped.")
+    assert reference.first_author == first
+    assert reference.short_citation == f"{first} 2004, A journal"
