@@ -161,3 +161,28 @@ def test_a_references_first_author_is_the_surname_or_the_body_named(
     reference = Reference("a2004", authors, 2004, "A trial", "A journal", "It helped.")
     assert reference.first_author == first
     assert reference.short_citation == f"{first} 2004, A journal"
+
+
+def test_a_reference_is_found_with_the_benefits_citing_it_and_its_doi_address(
+    tmp_path: Path,
+) -> None:
+    evidence = (
+        "    evidence:\n      verdict: supported\n      summary: S.\n      references: [smith2020]\n"
+        "verdicts:\n  supported: Well supported.\n"
+        "references:\n  smith2020:\n    authors: Smith J\n    year: 2020\n    title: A trial\n"
+        "    journal: A journal\n    finding: It helped.\n    doi: 10.1000/xyz\n"
+        "  jones2021:\n    authors: Jones K\n    year: 2021\n    title: Another\n"
+        "    journal: A journal\n    finding: It helped too.\n"
+        "cautions:\n  - id: care\n    title: Care\n    who: Anyone.\n    text: Take care.\n"
+        "    references: [jones2021]\n"
+    )
+    catalogue = load_catalogue([_write(tmp_path, MINIMAL + evidence)], only=True)
+    assert [b.id for b in catalogue.citing("smith2020")] == [1]
+    assert catalogue.citing("jones2021") == ()
+    assert [c.id for c in catalogue.cautions_citing("jones2021")] == ["care"]
+    assert catalogue.cautions_citing("smith2020") == ()
+    smith, jones = catalogue.reference("smith2020"), catalogue.reference("jones2021")
+    assert smith is not None
+    assert jones is not None
+    assert smith.doi_url == "https://doi.org/10.1000/xyz"
+    assert jones.doi_url is None
