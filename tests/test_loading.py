@@ -186,3 +186,12 @@ def test_a_reference_is_found_with_the_benefits_citing_it_and_its_doi_address(
     assert jones is not None
     assert smith.doi_url == "https://doi.org/10.1000/xyz"
     assert jones.doi_url is None
+
+
+def test_the_date_the_evidence_was_checked_is_read(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "title: A course catalogue\n", "title: A course\nevidence_as_of: June 2025\n"
+    )
+    catalogue = load_catalogue([_write(tmp_path, text)], only=True)
+    assert catalogue.evidence_as_of == "June 2025"
+    assert load_catalogue([_write(tmp_path, MINIMAL)], only=True).evidence_as_of is None
