@@ -127,6 +127,35 @@ def test_key_changes_with_the_bytes_name_and_role(own_catalogue: Path) -> None:
     assert stack_paths([own_catalogue], only=True) == [(own_catalogue, "--catalogue")]
 
 
+@pytest.mark.parametrize(
+    "code", ["stack.py", "build.py", "spec.py", "validate.py", "yamlsafe.py", "cache.py"]
+)
+def test_key_changes_with_the_code_that_reads_catalogues(code: str) -> None:
+    # A new version of the reading code must not reuse what an older one stored.
+    path = Path(cache.__file__).with_name(code)
+    before = path.stat()
+    sources = [("a.yaml", "--catalogue", b"title: x\n")]
+    first = cache.key_for(sources)
+    try:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+        assert cache.key_for(sources) != first
+    finally:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.key_for(sources) == first
+
+
+def test_the_cache_folder_on_each_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert cache.cache_dir({}) == tmp_path / ".cache" / "neurobenefits"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert cache.cache_dir({}) == tmp_path / "Library" / "Caches" / "neurobenefits"
+    monkeypatch.setattr(sys, "platform", "win32")
+    local = tmp_path / "AppData" / "Local"
+    assert cache.cache_dir({"LOCALAPPDATA": str(local)}) == local / "neurobenefits" / "Cache"
+    assert cache.cache_dir({}) == tmp_path / ".cache" / "neurobenefits"
+
+
 # The cache folder is input from outside: nothing in it is trusted beyond what it proves.
 
 
@@ -224,6 +253,26 @@ def test_a_fifo_at_the_entry_is_a_miss_and_never_waited_on(own_catalogue: Path) 
     entry.unlink()
     os.mkfifo(entry)
     assert _load_in_child(own_catalogue) == ("Reduction of Muscle Spasms and Tone", True)
+
+
+def test_a_signing_key_another_process_made_first_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two first runs at once: the other process writes its key while this one is making
+    # its own. This one's is linked (which fails when a key is there), not renamed over it.
+    theirs = b"t" * 32
+    key = tmp_path / "signing-key"
+    real_open = os.open
+
+    def racing_open(path: Any, flags: int, *args: Any) -> int:
+        if str(path).endswith(".part") and not key.exists():
+            key.write_bytes(theirs)
+            key.chmod(0o600)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", racing_open)
+    assert cache._secret(tmp_path, create=True) == theirs
+    assert key.read_bytes() == theirs
 
 
 def test_the_temporary_file_never_follows_a_planted_link(

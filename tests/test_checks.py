@@ -198,10 +198,29 @@ benefits:
     related: [3]
     keywords: [two]
 """
-    catalogue = _stacked(tmp_path, _TWO, overlay)
+    more = """\
+benefits:
+  - id: 1
+    cautions: [care]
+  - id: 2
+    cautions: [care]
+cautions:
+  - id: calm
+    title: Calm
+    who: Anyone.
+    text: Stay calm.
+  - id: care
+    references: [jones2021]
+"""
+    last = "benefits:\n  - id: 1\n    cautions: [calm, care]\n"
+    catalogue = _stacked(tmp_path, _TWO, overlay, more, last)
     first = catalogue.benefits[0]
     assert first.related == (2, 3)
     assert first.keywords == ("one", "two")
+    assert first.cautions == ("care", "calm")  # added to, each once
+    care = catalogue.caution("care")
+    assert care is not None
+    assert care.references == ("smith2020", "jones2021")
 
 
 def test_a_caution_citing_a_missing_reference_is_named(tmp_path: Path) -> None:
@@ -296,3 +315,182 @@ def test_a_control_character_is_not_valid_yaml() -> None:
         1,
         9,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("\x07title: a\n", 1, 1), ("\ntitle: a\x07\n", 2, 9), ("\n\ntitle: a\n\x07", 4, 1)],
+)
+def test_a_control_character_is_placed_at_its_line_and_column(
+    text: str, line: int, column: int
+) -> None:
+    assert _read_problem(text)[1:] == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("raw", "byte", "line", "column"),
+    [(b"\xfftitle: a\n", "ff", 1, 1), (b"title: a\n\ntitle: caf\xe9\n", "e9", 3, 11)],
+)
+def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_column(
+    raw: bytes, byte: str, line: int, column: int
+) -> None:
+    from neurobenefits.catalogue.yamlsafe import YamlProblem, decode
+
+    with pytest.raises(YamlProblem) as raised:
+        decode(raw)
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert raised.value.message == f"byte 0x{byte} is not UTF-8; save the file as UTF-8"
+
+
+# Limits over the whole stack: each file fits, the stacked files do not. The error names
+# the file whose entries first took the stack over, not the file that began the list.
+
+
+def _categories(start: int, count: int) -> str:
+    return "categories:\n" + "".join(f"  c{n}: C{n}\n" for n in range(start, start + count))
+
+
+def test_a_stack_over_a_top_level_limit_names_the_file_that_went_over(tmp_path: Path) -> None:
+    problems = _problems(
+        tmp_path, MINIMAL, _categories(0, 60), _categories(60, 40), _categories(100, 5)
+    )
+    assert problems == [
+        "3.yaml:2:3: categories: this file takes the stack over its limit: the stacked files "
+        "give 106 entries; at most 100 are allowed across all files, so leave out 6"
+    ]
+
+
+def test_a_stack_over_an_entrys_list_limit_names_the_file_that_went_over(
+    tmp_path: Path,
+) -> None:
+    def keywords(start: int, count: int) -> str:
+        words = ", ".join(f"k{n}" for n in range(start, start + count))
+        return f"benefits:\n  - id: 1\n    keywords: [{words}]\n"
+
+    problems = _problems(tmp_path, MINIMAL, keywords(0, 60), keywords(60, 41), keywords(101, 1))
+    assert problems == [
+        "3.yaml:3:15: benefits[0] (id 1).keywords: this file takes the stack over its limit: "
+        "the stacked files give 102 items; at most 100 are allowed across all files, "
+        "so leave out 2"
+    ]
+
+
+def test_a_stack_at_its_limits_is_valid(tmp_path: Path) -> None:
+    words = ", ".join(f"k{n}" for n in range(99))
+    overlay = _categories(0, 99) + f"benefits:\n  - id: 1\n    keywords: [{words}]\n"
+    catalogue = _stacked(tmp_path, MINIMAL, overlay)
+    assert len(catalogue.categories) == 100
+    assert len(catalogue.benefits[0].keywords) == 99
+
+
+def test_a_stack_over_the_number_of_benefits_or_cautions_names_the_file_that_went_over(
+    tmp_path: Path,
+) -> None:
+    def benefits(start: int, count: int) -> str:
+        return "benefits:\n" + "".join(
+            f"  - {{id: {n}, slug: b{n}, title: B, category: body, summary: S, description: D}}\n"
+            for n in range(start, start + count)
+        )
+
+    def cautions(start: int, count: int) -> str:
+        return "cautions:\n" + "".join(
+            f"  - {{id: c{n}, title: C, who: W, text: T}}\n" for n in range(start, start + count)
+        )
+
+    problems = _problems(
+        tmp_path,
+        MINIMAL,
+        benefits(2, 5_000) + cautions(0, 600),
+        benefits(5_002, 5_000) + cautions(600, 401),
+    )
+    assert [p.split(": this file")[0] for p in problems] == [
+        "3.yaml:2:3: benefits",
+        "3.yaml:5003:3: cautions",
+    ]
+    assert problems[0].endswith(
+        "give 10,001 entries; at most 10,000 are allowed across all files, so leave out 1"
+    )
+    assert problems[1].endswith(
+        "give 1,001 entries; at most 1,000 are allowed across all files, so leave out 1"
+    )
+
+
+def test_a_stack_without_a_required_field_names_it_at_the_last_file(tmp_path: Path) -> None:
+    overlay = "benefits:\n  - id: 1\n    notes: More.\n"
+    assert _problems(
+        tmp_path, MINIMAL.replace("disclaimer: For teaching only.\n", ""), overlay
+    ) == ["2.yaml:1:1: disclaimer is missing; no file of the stack gives it"]
+
+
+def test_a_benefit_related_to_itself_is_named(tmp_path: Path) -> None:
+    overlay = "benefits:\n  - id: 1\n    related: [1]\n"
+    assert _problems(tmp_path, MINIMAL, overlay) == [
+        "2.yaml:3:14: benefits[0] (id 1).related: benefit 1 lists itself as related"
+    ]
+
+
+def test_one_file_over_a_mapping_limit_is_named(tmp_path: Path) -> None:
+    categories = "".join(f"  c{n}: C{n}\n" for n in range(100))
+    assert _problems(
+        tmp_path, MINIMAL.replace("  body: Body\n", f"  body: Body\n{categories}")
+    ) == ["1.yaml:5:3: categories: has 101 entries; at most 100 are allowed"]
+
+
+def test_a_reference_without_a_required_field_names_the_field(tmp_path: Path) -> None:
+    text = MINIMAL + _REFERENCE.replace("    journal: A journal\n", "")
+    assert _problems(tmp_path, text) == ["1.yaml:15:5: references.smith2020: journal is missing"]
+
+
+def test_a_wrong_text_of_thirty_characters_is_quoted_whole_and_a_longer_one_cut(
+    tmp_path: Path,
+) -> None:
+    for text, shown in (("a" * 30, "a" * 30), ("a" * 31, "a" * 27 + "...")):
+        (problem,) = _problems(tmp_path, MINIMAL.replace("id: 1", f"id: {text}"))
+        assert problem.endswith(f"got text ('{shown}')"), problem
+
+
+def test_a_slug_of_more_than_100_characters_is_refused(tmp_path: Path) -> None:
+    slug = "-".join(["word"] * 20) + "-x"  # 101 characters
+    assert _problems(tmp_path, MINIMAL.replace("slug: first", f"slug: {slug}")) == [
+        "1.yaml:8:11: benefits[0] (id 1).slug: is 101 characters long; at most 100 are allowed"
+    ]
+    _stacked(tmp_path, MINIMAL.replace("slug: first", f"slug: {slug[:-2]}"))  # 99: fine
+
+
+_EVIDENCE = """\
+    evidence:
+      verdict: supported
+      summary: S.
+      references: [smith2020]
+verdicts:
+  supported: Well supported.
+"""
+_INVISIBLE = "contains U+200B, an invisible character, so two names could look the same and differ; remove it"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("  smith2020:", f"  {'s' * 101}:"),
+            f"21:5: references.{'s' * 101}: is 101 characters long; at most 100 are allowed",
+        ),
+        (
+            ("references: [smith2020]", "references: [smith\u200b2020]"),
+            f"16:20: benefits[0] (id 1).evidence.references[0]: {_INVISIBLE}",
+        ),
+        (
+            ("category: body", "category: body\u200b"),
+            f"10:15: benefits[0] (id 1).category: {_INVISIBLE}",
+        ),
+        (
+            ("verdict: supported", "verdict: supported\u200b"),
+            f"14:16: benefits[0] (id 1).evidence.verdict: {_INVISIBLE}",
+        ),
+    ],
+)
+def test_names_are_single_visible_lines_of_bounded_length(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    text = (MINIMAL + _EVIDENCE + _REFERENCE).replace(*change)
+    assert _problems(tmp_path, text) == [f"1.yaml:{expected}"]

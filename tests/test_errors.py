@@ -58,6 +58,25 @@ def test_a_browser_that_prints_nothing_is_exit_four(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+def test_a_browser_that_prints_garbage_is_exit_four_and_leaves_no_file(tmp_path: Path) -> None:
+    browser = tmp_path / "fake-chromium"
+    # Writes where Chromium would print the PDF (its --print-to-pdf= argument), but not a PDF.
+    browser.write_text(
+        '#!/bin/sh\nfor a; do case "$a" in --print-to-pdf=*) '
+        'printf "<html>not a pdf</html>" > "${a#--print-to-pdf=}";; esac; done\n',
+        encoding="utf-8",
+    )
+    browser.chmod(0o755)
+    target = tmp_path / "h.pdf"
+    result = run("export", "1", "-o", str(target), env={"NEUROBENEFITS_CHROMIUM": str(browser)})
+    assert result.exit_code == exitcodes.OUTPUT
+    assert result.stderr == (
+        f"{browser} wrote a file that is not a PDF (a PDF starts with %PDF-); "
+        "NEUROBENEFITS_CHROMIUM must name Chromium or Google Chrome.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chromium"]
+
+
 def test_a_pdf_is_not_written_to_a_terminal() -> None:
     process = run_on_terminal(
         "export", "1", "--format", "pdf", env={"NEUROBENEFITS_CHROMIUM": "/nonexistent"}

@@ -11,7 +11,7 @@ import pytest
 from neurobenefits import exitcodes
 from neurobenefits.catalogue.load import load_catalogue
 from neurobenefits.catalogue.model import Catalogue
-from neurobenefits.finding.search import search
+from neurobenefits.finding.search import no_words_message, search
 from neurobenefits.finding.text import fold, words
 
 from .conftest import run
@@ -91,6 +91,82 @@ def test_numbers_and_short_words_are_never_corrections(query: str) -> None:
     assert not any(len(w) <= 2 or w.isdigit() for w in _suggested(leftover)), said
 
 
+def test_a_typo_is_corrected_when_the_runner_up_is_clearly_further(tmp_path: Path) -> None:
+    # "stiffnes" is 0.94 alike to "stiffness" and 0.875 to "stiffens", another word: a
+    # clear winner. Two words nearly as close as each other would make it a guess.
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [stiffness, stiffens]"
+    )
+    path = _catalogue(tmp_path, benefit)
+    result = search(load_catalogue([path], only=True), "stiffnes")
+    assert [(c.typed, c.used) for c in result.corrections] == [("stiffnes", "stiffness")]
+    assert [hit.benefit.id for hit in result.hits] == [1]
+
+
+def test_a_typo_of_a_word_only_a_caution_title_has_is_corrected(tmp_path: Path) -> None:
+    caution = "cautions:\n  - id: zebra-care\n    title: Zebra stripes\n    who: Anyone.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"), caution)
+    result = search(load_catalogue([path], only=True), "stripse")
+    assert [(c.typed, c.used) for c in result.corrections] == [("stripse", "stripes")]
+    assert [hit.caution.id for hit in result.cautions] == ["zebra-care"]
+
+
+def test_the_longest_synonym_phrase_is_kept_together(tmp_path: Path) -> None:
+    from neurobenefits.finding.query import parse_query
+    from neurobenefits.finding.search import Index
+
+    synonyms = "synonyms:\n  - [low back, lower back]\n  - [low back pain, lumbago]\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"))
+    path.write_text(path.read_text(encoding="utf-8") + synonyms, encoding="utf-8")
+    lexicon = Index(load_catalogue([path], only=True)).lexicon
+    terms = parse_query("low back pain at night", lexicon).terms
+    assert [t.text for t in terms] == ["low back pain", "night"]
+
+
+def test_a_word_of_a_caution_id_is_suggested_for_a_typo(tmp_path: Path) -> None:
+    caution = "cautions:\n  - id: varicose-veins\n    title: Leg trouble\n    who: Anyone.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, _benefit(1, "First"), caution)
+    result = search(load_catalogue([path], only=True), "varicsoe")
+    # Suggested, not used: no text that search reads holds it.
+    assert result.suggestions == ("varicose",)
+    assert result.hits == ()
+
+
+def test_two_words_meet_another_form_of_their_closed_compound(tmp_path: Path) -> None:
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [painkillers]"
+    )
+    path = _catalogue(tmp_path, benefit, _benefit(2, "Second"))
+    result = search(load_catalogue([path], only=True), "pain killer")
+    assert [hit.benefit.id for hit in result.hits] == [1]
+    assert result.corrections == ()
+
+
+def test_a_word_is_not_split_into_a_filler_and_a_word(tmp_path: Path) -> None:
+    # "inside" is not "in side", although a title says "in side".
+    path = _catalogue(tmp_path, _benefit(1, "Pain in side"), _benefit(2, "Second"))
+    result = search(load_catalogue([path], only=True), "inside")
+    assert result.hits == ()
+    assert [t.text for t in result.terms] == ["inside"]
+
+
+def test_a_typo_as_close_to_two_different_words_is_not_corrected(tmp_path: Path) -> None:
+    # "strives" is 0.857 alike to both "stripes" and "strides": a guess, so only suggested.
+    benefit = _benefit(1, "First").replace(
+        "summary: One line.", "summary: One line.\n    keywords: [stripes, strides]"
+    )
+    result = search(load_catalogue([_catalogue(tmp_path, benefit)], only=True), "strives")
+    assert result.corrections == ()
+    assert set(result.suggestions) == {"stripes", "strides"}
+
+
+def test_a_three_letter_typo_gets_suggestions(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "Stiff neck"))
+    result = search(load_catalogue([path], only=True), "nek")
+    assert result.hits == ()
+    assert result.suggestions == ("neck",)
+
+
 def _suggested(message: str) -> list[str]:
     """The words after "Did you mean:" in a no-match message."""
     _, _, hint = message.partition("Did you mean:")
@@ -115,6 +191,92 @@ def test_word_forms_find_each_other(tmp_path: Path, written: str, typed: str) ->
     assert result.exit_code == exitcodes.OK, result.stderr
     assert [hit["id"] for hit in json.loads(result.stdout)] == [1]
     assert result.stderr == ""  # found as typed: no "Showing results for"
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        # Snowball stems that are not the start of the words they come from.
+        ("Eases pain when lying down.", "lie"),
+        ("Comfort for the dying.", "die"),
+        ("Tying the shoes gets easier.", "tie"),
+        ("Clear skies help.", "sky"),
+        # An apostrophe inside a word, typed as written.
+        ("The O'Neill method.", "O'Neill"),
+    ],
+)
+def test_a_word_is_found_however_its_stem_is_spelled(
+    tmp_path: Path, written: str, typed: str
+) -> None:
+    path = _catalogue(tmp_path, _benefit(1, "First", written), _benefit(2, "Second"))
+    result = run("--catalogue", str(path), "--only", "search", typed, "--format", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == [1]
+
+
+def test_a_word_only_cautions_say_lists_the_cautions_first(tmp_path: Path) -> None:
+    # Both benefits carry the five cautions' text (weight 0.4 each), which says "zebra"
+    # five times: still, no benefit says it in its own words, so the query is the cautions'.
+    cautions = [f"care{n}" for n in range(5)]
+    listed = f"    cautions: [{', '.join(cautions)}]\n"
+    path = _catalogue(
+        tmp_path,
+        _benefit(1, "First") + listed,
+        _benefit(2, "Second") + listed,
+        "cautions:\n"
+        + "".join(
+            f"  - id: {c}\n    title: Care {n}\n    who: Anyone.\n    text: Watch the zebra.\n"
+            for n, c in enumerate(cautions)
+        ),
+    )
+    result = search(load_catalogue([path], only=True), "zebra")
+    assert [hit.benefit.id for hit in result.hits] == [1, 2]
+    assert result.cautions_first
+    assert [kind for kind, _ in result.listing()][:5] == ["caution"] * 5
+
+
+def test_a_benefit_and_a_caution_that_hold_a_query_equally_list_the_benefit_first(
+    tmp_path: Path,
+) -> None:
+    # The caution says "zebra" more strongly (its title), the benefit "yak" (keywords and
+    # description), with the same weights swapped: the same score. A tie goes to the benefit.
+    benefit = _benefit(1, "First", "A yak.").replace(
+        "summary: One line.", "summary: A zebra.\n    keywords: [yak]"
+    )
+    caution = "cautions:\n  - id: care\n    title: Zebra\n    who: A yak.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, benefit, caution)
+    result = search(load_catalogue([path], only=True), "zebra yak")
+    assert result.hits[0].score == result.cautions[0].score
+    assert not result.cautions_first
+    assert result.listing() == [("benefit", "1"), ("caution", "care")]
+
+
+def test_a_word_a_benefit_and_a_caution_say_equally_lists_the_benefit_first(
+    tmp_path: Path,
+) -> None:
+    # The same weight on both sides (a benefit's summary, a caution's "who"): no lean.
+    benefit = _benefit(1, "First").replace("summary: One line.", "summary: A zebra.")
+    caution = "cautions:\n  - id: care\n    title: Care\n    who: A zebra.\n    text: Take care.\n"
+    path = _catalogue(tmp_path, benefit, caution)
+    result = search(load_catalogue([path], only=True), "zebra")
+    assert not result.cautions_first
+    assert result.listing() == [("benefit", "1"), ("caution", "care")]
+
+
+def test_a_message_lists_eight_words_and_cuts_a_longer_list() -> None:
+    eight = "what is it that you do for me"
+    assert no_words_message(eight) == (
+        f"The query {eight!r} has only common words (what, is, it, that, you, do, for, me); "
+        "give a word such as sleep or spasm."
+    )
+    assert "(what, is, it, that, you, do, for, me, ...)" in no_words_message(eight + " please")
+
+
+def test_a_message_quotes_a_query_of_sixty_characters_whole_and_cuts_a_longer_one() -> None:
+    assert no_words_message("?" * 60) == (
+        f"The query {'?' * 60!r} has no words to search for; give a word such as spasm."
+    )
+    assert no_words_message("?" * 61).startswith(f"The query {'?' * 57 + '...'!r} has no words")
 
 
 # Snippets: a window of the field, the matched words marked inside it
@@ -164,6 +326,31 @@ def test_a_short_field_is_shown_whole_with_every_mark(tmp_path: Path) -> None:
     text, marked = _snippet_of(tmp_path, "A zebra met a zebra.", "zebra")
     assert text == "A zebra met a zebra."
     assert marked == ["zebra", "zebra"]
+
+
+def test_a_field_without_a_marked_word_is_cut_at_the_last_space_within_140_characters() -> None:
+    from neurobenefits.finding.search import Match, make_snippet
+
+    matched = [Match("zebra", "notes", "zebra", False)]  # e.g. through a synonym's form
+    text = "words " + " ".join(["word"] * 40)  # spaces at 5, 10, ..., 135, 140
+    snippet = make_snippet({"notes": text}, matched)
+    assert snippet is not None
+    assert snippet.text == text[:135] + "..."
+    assert snippet.highlights == ()
+    address = "x" * 200  # a web address, say: no space to cut at
+    snippet = make_snippet({"notes": address}, matched)
+    assert snippet is not None
+    assert snippet.text == "x" * 140 + "..."
+
+
+def test_a_benefit_without_notes_has_nothing_to_search_there(tmp_path: Path) -> None:
+    from neurobenefits.finding.search import field_texts
+
+    catalogue = load_catalogue([_catalogue(tmp_path, _benefit(1, "First"))], only=True)
+    texts = field_texts(catalogue, catalogue.benefits[0])
+    assert texts["notes"] == ""
+    assert (texts["title"], texts["description"]) == ("First", "More words.")
+    assert search(catalogue, "xx").hits == ()
 
 
 def test_every_mark_of_every_search_lies_on_a_matched_word(catalogue: Catalogue) -> None:

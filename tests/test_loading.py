@@ -140,3 +140,58 @@ def test_python_object_tags_are_refused_and_not_run(tmp_path: Path) -> None:
         f"{path}:1:8: unknown tag !!python/object/apply:os.system; catalogues use plain YAML"
     ]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("authors", "first"),
+    [
+        ("Moyer CA, Rounds J, Hannum JW", "Moyer"),
+        ("Hernandez-Reif M et al.", "Hernandez-Reif"),
+        ("van der Berg ABC, Smith J", "van der Berg"),
+        ("Smith ABCD", "Smith ABCD"),  # four capitals: a name, not initials
+        ("World Health Organization", "World Health Organization"),
+        ("NICE", "NICE"),
+    ],
+)
+def test_a_references_first_author_is_the_surname_or_the_body_named(
+    authors: str, first: str
+) -> None:
+    from neurobenefits.catalogue.model import Reference
+
+    reference = Reference("a2004", authors, 2004, "A trial", "A journal", "It helped.")
+    assert reference.first_author == first
+    assert reference.short_citation == f"{first} 2004, A journal"
+
+
+def test_a_reference_is_found_with_the_benefits_citing_it_and_its_doi_address(
+    tmp_path: Path,
+) -> None:
+    evidence = (
+        "    evidence:\n      verdict: supported\n      summary: S.\n      references: [smith2020]\n"
+        "verdicts:\n  supported: Well supported.\n"
+        "references:\n  smith2020:\n    authors: Smith J\n    year: 2020\n    title: A trial\n"
+        "    journal: A journal\n    finding: It helped.\n    doi: 10.1000/xyz\n"
+        "  jones2021:\n    authors: Jones K\n    year: 2021\n    title: Another\n"
+        "    journal: A journal\n    finding: It helped too.\n"
+        "cautions:\n  - id: care\n    title: Care\n    who: Anyone.\n    text: Take care.\n"
+        "    references: [jones2021]\n"
+    )
+    catalogue = load_catalogue([_write(tmp_path, MINIMAL + evidence)], only=True)
+    assert [b.id for b in catalogue.citing("smith2020")] == [1]
+    assert catalogue.citing("jones2021") == ()
+    assert [c.id for c in catalogue.cautions_citing("jones2021")] == ["care"]
+    assert catalogue.cautions_citing("smith2020") == ()
+    smith, jones = catalogue.reference("smith2020"), catalogue.reference("jones2021")
+    assert smith is not None
+    assert jones is not None
+    assert smith.doi_url == "https://doi.org/10.1000/xyz"
+    assert jones.doi_url is None
+
+
+def test_the_date_the_evidence_was_checked_is_read(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "title: A course catalogue\n", "title: A course\nevidence_as_of: June 2025\n"
+    )
+    catalogue = load_catalogue([_write(tmp_path, text)], only=True)
+    assert catalogue.evidence_as_of == "June 2025"
+    assert load_catalogue([_write(tmp_path, MINIMAL)], only=True).evidence_as_of is None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from neurobenefits.catalogue.model import Catalogue
 from neurobenefits.finding.query import parse_query
 from neurobenefits.finding.search import Index, field_texts, notices, search
-from neurobenefits.finding.text import fold, stem, stems
+from neurobenefits.finding.text import DOMAIN_WORDS, fold, stem, stems
 
 from .conftest import run
 
@@ -53,6 +53,12 @@ def test_fold_case_accents_and_typographic_quotes() -> None:
 )
 def test_word_forms_share_a_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(fold(word)) for word in forms}) == 1, [stem(w) for w in forms]
+
+
+@pytest.mark.parametrize("word", ["covid19s", "t6s", "c7", "μυες", "mærkes"])
+def test_a_word_with_digits_or_of_another_script_is_not_stemmed(word: str) -> None:
+    # The English rules would damage it (covid19s -> covid19): a spinal level, a name...
+    assert stem(word) == word
 
 
 def test_irregular_forms_are_synonym_data(catalogue: Catalogue) -> None:
@@ -140,6 +146,45 @@ def test_common_words_are_dropped_and_massage_kept_only_alone() -> None:
     assert [t.text for t in parse_query("massage").terms] == ["massage"]
 
 
+@pytest.mark.parametrize(
+    ("query", "safety"),
+    [
+        ("sleep side effects", ("side effects",)),
+        ("a side effect", ("side effect",)),
+        ("when not", ("when not",)),
+        ("you should not", ("should not",)),
+        ("best not to massage", ("not to massage", "not massage")),
+        ("do not massage", ("do not massage", "not massage")),
+        ("don't massage", ("dont massage", "not massage")),
+        ("never massage", ("never massage", "not massage")),
+        ("you cannot massage her", ("not massage",)),
+        ("can't massage", ("not massage",)),
+        ("shouldn't massage", ("shouldnt", "not massage")),
+    ],
+)
+def test_each_phrase_of_safety_makes_a_question_about_safety(
+    query: str, safety: tuple[str, ...]
+) -> None:
+    assert parse_query(query).safety == safety
+
+
+def test_a_word_is_not_filler_for_sharing_the_stem_of_a_short_filler_word() -> None:
+    # "cans" stems to "can": only the stems of longer filler words ("therapies") are filler.
+    assert [t.text for t in parse_query("warm tin cans").terms] == ["warm", "tin", "cans"]
+
+
+@pytest.mark.parametrize("word", sorted(DOMAIN_WORDS))
+def test_each_word_of_the_domain_is_dropped_unless_alone(word: str) -> None:
+    assert [t.text for t in parse_query(f"{word} for sleep").terms] == ["sleep"]
+    assert [t.text for t in parse_query(word).terms] == [word]
+
+
+def test_what_was_searched_is_the_terms_then_the_safety_words(catalogue: Catalogue) -> None:
+    result = search(catalogue, "is it safe for sleep and stress")
+    assert result.searched == "sleep stress safe"
+    assert search(catalogue, "safe").searched == "safe"
+
+
 # Synonyms
 
 
@@ -181,6 +226,16 @@ def test_no_close_word_gives_suggestions_or_nothing(catalogue: Catalogue) -> Non
     assert far.suggestions == ()
 
 
+@pytest.mark.parametrize("typo", ["blood presure", "bloood pressure"])
+def test_a_corrected_word_counts_as_if_typed_right(catalogue: Catalogue, typo: str) -> None:
+    # Side by side with its neighbour too: "blood pressure" is a caution's phrase.
+    right, corrected = search(catalogue, "blood pressure"), search(catalogue, typo)
+    assert corrected.corrections
+    assert corrected.listing() == right.listing()
+    assert [h.score for h in corrected.hits] == [h.score for h in right.hits]
+    assert corrected.cautions_first
+
+
 def test_correction_message_in_the_cli() -> None:
     result = run("search", "spasim")
     assert result.exit_code == 0
@@ -219,6 +274,10 @@ def test_limit(catalogue: Catalogue) -> None:
     result = search(catalogue, "muscle", limit=2)
     assert len(result.hits) == 2
     assert result.total > 2
+    assert result.limited
+    every = search(catalogue, "muscle")
+    assert search(catalogue, "muscle", limit=every.total).limited is False
+    assert every.limited is False
 
 
 # Snippets
@@ -383,6 +442,10 @@ def test_a_compound_split_is_not_a_correction(catalogue: Catalogue) -> None:
     assert result.hits[0].benefit.id == 3
     assert result.corrections == ()
     assert result.terms[0].forms == (("blood flow", ("blood", "flow")),)
+    # The open form is the word as typed, not a synonym: full weight, no "via synonym".
+    open_form = [m for m in result.hits[0].matches if m.word == "blood flow"]
+    assert open_form
+    assert not any(m.synonym for m in open_form)
 
 
 @pytest.mark.parametrize(

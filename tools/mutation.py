@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import os
 import random
 import shutil
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,32 +37,41 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = Path("src") / "neurobenefits"
 EQUIVALENT = Path(__file__).resolve().parent / "mutation-equivalent.txt"
-# The subpackage each core module lives in.
-LAYER = {
-    "search": "finding",
-    "query": "finding",
-    "lexicon": "finding",
-    "lookup": "finding",
-    "text": "finding",
-    "queries": "finding",
-    "stack": "catalogue",
-    "validate": "catalogue",
-    "yamlsafe": "catalogue",
+# Each core module (by its short name), the package folder it lives in, and the test files
+# that exercise it, fastest first (the run stops at the first failure, so a quick test that
+# kills a mutant saves the slower ones).
+_CATALOGUE_TESTS = ("test_checks", "test_loading", "test_hostile_catalogue", "test_overlays")
+MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "yamlsafe": ("catalogue", _CATALOGUE_TESTS),
+    # The schema file is spec's product too: the shipped file must be what spec says.
+    "spec": (
+        "catalogue",
+        (
+            *_CATALOGUE_TESTS,
+            "tests/test_formats.py::test_shipped_catalogue_schema_is_what_the_program_prints",
+        ),
+    ),
+    "validate": ("catalogue", _CATALOGUE_TESTS),
+    "stack": ("catalogue", (*_CATALOGUE_TESTS, "test_cache")),
+    "build": ("catalogue", ("test_loading", "test_content", "test_checks", "test_overlays")),
+    "cache": ("catalogue", ("test_cache", "test_loading", "test_overlays")),
+    "model": ("catalogue", ("test_finding", "test_queries", "test_content", "test_loading")),
+    "text": ("finding", ("test_finding", "test_queries", "test_search", "test_search_people")),
+    "lexicon": ("finding", ("test_finding", "test_search", "test_search_people")),
+    "query": ("finding", ("test_finding", "test_queries", "test_search", "test_search_people")),
+    "search": (
+        "finding",
+        ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
+    ),
+    "lookup": ("finding", ("test_finding", "test_queries", "test_cli")),
+    "queries": ("finding", ("test_queries", "test_errors", "test_cli", "test_loading")),
 }
 
-# The test files that exercise each core module, fastest first (the run stops at the
-# first failure, so a quick test that kills a mutant saves the slower ones).
-TESTS: dict[str, tuple[str, ...]] = {
-    "search": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
-    "query": ("test_finding", "test_queries", "test_search", "test_search_people"),
-    "lexicon": ("test_finding", "test_search", "test_search_people"),
-    "lookup": ("test_finding", "test_queries", "test_cli"),
-    "text": ("test_finding", "test_queries", "test_cli", "test_search", "test_search_people"),
-    "queries": ("test_queries", "test_errors", "test_cli", "test_loading"),
-    "stack": ("test_checks", "test_loading", "test_errors", "test_cache", "test_overlays"),
-    "validate": ("test_checks", "test_loading", "test_overlays"),
-    "yamlsafe": ("test_checks", "test_loading", "test_overlays"),
-}
+
+def module_path(module: str) -> Path:
+    """Where a core module lives, relative to the repository."""
+    return PACKAGE / MODULES[module][0] / f"{module}.py"
+
 
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Eq: ast.NotEq,
@@ -290,10 +301,50 @@ def mutants_of(module: str, source: bytes) -> list[Mutant]:
 
 
 # A pytest plugin for the copy: without --fuzz, property-based (Hypothesis) tests are left
-# out; they look for crashes over hundreds of inputs, and cost most of a run.
+# out; they look for crashes over hundreds of inputs, and cost most of a run. With
+# MUTATION_TRACE set (the module's file), it records which lines of that module each test
+# runs, into the JSON file MUTATION_MAP: a mutant is then tried on the tests that reach it.
 _PLUGIN = """
+import json, os, sys, threading
+import pytest
+
 def pytest_collection_modifyitems(config, items):
-    items[:] = [i for i in items if not getattr(getattr(i, "obj", None), "is_hypothesis_test", False)]
+    if not os.environ.get("MUTATION_FUZZ"):
+        items[:] = [i for i in items if not getattr(getattr(i, "obj", None), "is_hypothesis_test", False)]
+
+_TARGET = os.environ.get("MUTATION_TRACE")
+_reached = {"order": [], "lines": {}}
+_lines = set()
+
+def _local(frame, event, arg):
+    if event == "line":
+        _lines.add(frame.f_lineno)
+    return _local
+
+def _global(frame, event, arg):
+    if frame.f_code.co_filename == _TARGET:
+        _lines.add(frame.f_lineno)
+        return _local
+    return None
+
+if _TARGET:
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(item, nextitem):
+        _lines.clear()
+        sys.settrace(_global)
+        threading.settrace(_global)
+        try:
+            yield
+        finally:
+            sys.settrace(None)
+            threading.settrace(None)
+        _reached["order"].append(item.nodeid)
+        for line in _lines:
+            _reached["lines"].setdefault(line, []).append(item.nodeid)
+
+    def pytest_sessionfinish(session, exitstatus):
+        with open(os.environ["MUTATION_MAP"], "w", encoding="utf-8") as file:
+            json.dump(_reached, file)
 """
 
 
@@ -309,9 +360,16 @@ def _copy_repository(target: Path) -> None:
 
 
 def _run_tests(
-    copy: Path, tests: tuple[str, ...], timeout: float, fuzz: bool
-) -> tuple[bool, float]:
-    """Run the module's tests in the copy: (all passed, seconds)."""
+    copy: Path,
+    tests: Sequence[str],
+    timeout: float,
+    fuzz: bool,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[int | None, float]:
+    """Run tests in the copy (files by name, or test ids): (pytest's exit code, seconds).
+
+    The exit code is None when the run timed out.
+    """
     with tempfile.TemporaryDirectory(prefix="mutation-cache-") as cache:
         env = {
             **os.environ,
@@ -319,19 +377,43 @@ def _run_tests(
             "PYTHONDONTWRITEBYTECODE": "1",  # a mutant the size of the original needs no stale .pyc
             "XDG_CACHE_HOME": cache,  # a stacked catalogue cached from another mutant must not hide this one
             "HYPOTHESIS_STORAGE_DIRECTORY": str(Path(cache) / "hypothesis"),
+            **(extra_env or {}),
         }
-        files = [f"tests/{name}.py" for name in tests]
+        files = [name if "::" in name else f"tests/{name}.py" for name in tests]
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *files]
-        if not fuzz:
-            command[3:3] = ["-p", "mutation_plugin"]
+        command[3:3] = ["-p", "mutation_plugin"]
+        if fuzz:
+            env["MUTATION_FUZZ"] = "1"
         started = time.monotonic()
         try:
             result = subprocess.run(
                 command, cwd=copy, env=env, capture_output=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            return False, time.monotonic() - started
-        return result.returncode == 0, time.monotonic() - started
+            return None, time.monotonic() - started
+        return result.returncode, time.monotonic() - started
+
+
+def _reached_by(
+    copy: Path, module: str, tests: Sequence[str], fuzz: bool
+) -> tuple[dict[int, list[str]], float]:
+    """Run the module's tests once, unmutated: which tests reach each line, and the seconds."""
+    with tempfile.TemporaryDirectory(prefix="mutation-map-") as folder:
+        record = Path(folder) / "reached.json"
+        trace = {"MUTATION_TRACE": str(copy / module_path(module)), "MUTATION_MAP": str(record)}
+        code, seconds = _run_tests(copy, tests, 1800, fuzz, trace)
+        if code != 0:
+            return {}, -1.0
+        reached = json.loads(record.read_text(encoding="utf-8"))
+    lines: dict[int, list[str]] = {int(line): ids for line, ids in reached["lines"].items()}
+    # Each line's tests in the order they ran: a test may count on what an earlier one set up.
+    order = {test: index for index, test in enumerate(reached["order"])}
+    return {line: sorted(ids, key=order.__getitem__) for line, ids in lines.items()}, seconds
+
+
+# pytest's exit codes that mean a test failed or could not even be collected: the mutant was
+# noticed. (4 and 5, a bad test id or none collected, mean the selection itself failed.)
+_NOTICED = (1, 2)
 
 
 def _equivalent_keys() -> set[str]:
@@ -366,7 +448,7 @@ def run(
         _copy_repository(Path(folder))
         copy = Path(folder) / REPO.name
         for module in modules:
-            path = copy / PACKAGE / LAYER[module] / f"{module}.py"
+            path = copy / module_path(module)
             source = path.read_bytes()
             every = mutants_of(module, source)
             sampled = _sampled(every, sample, seed)
@@ -374,9 +456,9 @@ def run(
                 sampled = [m for m in sampled if m.line in lines]
             chosen = [m for m in sampled if m.key(source) not in equivalent]
             skipped = len(sampled) - len(chosen)
-            chosen_tests = tests or TESTS[module]
-            passed, seconds = _run_tests(copy, chosen_tests, 900, fuzz)
-            if not passed:
+            chosen_tests = tests or MODULES[module][1]
+            reached, seconds = _reached_by(copy, module, chosen_tests, fuzz)
+            if seconds < 0:
                 print(f"{module}: the tests fail without a mutant; fix them first.", flush=True)
                 return 2
             timeout = max(60.0, seconds * 3)
@@ -385,13 +467,15 @@ def run(
             for number, mutant in enumerate(chosen, 1):
                 path.write_bytes(source[: mutant.start] + mutant.replacement + source[mutant.end :])
                 try:
-                    passed, _ = _run_tests(copy, chosen_tests, timeout, fuzz)
+                    noticed = _noticed(copy, mutant, source, reached, chosen_tests, timeout, fuzz)
                 finally:
                     path.write_bytes(source)
-                if passed:
-                    survivors.append(f"  line {mutant.line}: {mutant.key(source)}")
-                else:
+                if noticed:
                     killed += 1
+                else:
+                    survivors.append(f"  line {mutant.line}: {mutant.key(source)}")
+                    # Told at once too: a long run's survivors can be looked at as it goes.
+                    print(f"\n{survivors[-1]}", file=sys.stderr)
                 print(
                     f"\r{module}: {number}/{len(chosen)} run, {killed} killed",
                     end="",
@@ -414,6 +498,36 @@ def run(
     return 0
 
 
+def _noticed(
+    copy: Path,
+    mutant: Mutant,
+    source: bytes,
+    reached: dict[int, list[str]],
+    files: Sequence[str],
+    timeout: float,
+    fuzz: bool,
+) -> bool:
+    """Does a test fail with this mutant in place?
+
+    First only the tests that ran the mutated lines (quick, and most mutants fail there);
+    a mutant they miss is tried on every test file of the module before it counts as a
+    survivor, since some tests reach a module in ways a trace cannot see (its code run at
+    import, or from a cache filled by an earlier test).
+    """
+    last_line = source.count(b"\n", 0, mutant.end) + 1
+    ids = list(
+        dict.fromkeys(
+            i for line in range(mutant.line, last_line + 1) for i in reached.get(line, ())
+        )
+    )
+    if ids:
+        code, _ = _run_tests(copy, ids, timeout, fuzz)
+        if code is None or code in _NOTICED:
+            return True
+    code, _ = _run_tests(copy, files, timeout, fuzz)
+    return code != 0
+
+
 def _rate(killed: int, total: int) -> str:
     return f"{100 * killed / total:.0f}%" if total else "n/a"
 
@@ -421,7 +535,7 @@ def _rate(killed: int, total: int) -> str:
 def main(arguments: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--module", action="append", choices=sorted(TESTS), help="repeatable; default: all"
+        "--module", action="append", choices=sorted(MODULES), help="repeatable; default: all"
     )
     parser.add_argument("--sample", type=int, default=25, help="mutants per module; 0: all")
     parser.add_argument("--seed", type=int, default=14)
@@ -436,10 +550,10 @@ def main(arguments: list[str] | None = None) -> int:
     options = parser.parse_args(arguments)
     # Ended from outside: unwind, so that the temporary copy is removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    modules = options.module or list(TESTS)
+    modules = options.module or list(MODULES)
     if options.list:
         for module in modules:
-            source = (REPO / PACKAGE / LAYER[module] / f"{module}.py").read_bytes()
+            source = (REPO / module_path(module)).read_bytes()
             every = mutants_of(module, source)
             print(f"{module}: {len(every)} mutants")
             for mutant in _sampled(every, options.sample, options.seed):

@@ -30,7 +30,7 @@ from .spec import (
     MapOf,
     Record,
 )
-from .validate import check, too_many
+from .validate import check
 from .yamlsafe import Document
 
 _LIST_FIELDS = ("keywords", "related", "cautions", "references")
@@ -132,13 +132,14 @@ class _Merger:
     def __init__(self, layers: Sequence[Layer]) -> None:
         self.layers = layers
         self.top: dict[str, Any] = {}
-        self.top_origin: dict[str, _Origin] = {}
         self.benefits: dict[int, dict[str, Any]] = {}
         self.benefit_origin: dict[tuple[int, str], _Origin] = {}
         self.cautions: dict[str, dict[str, Any]] = {}
         self.caution_origin: dict[tuple[str, str], _Origin] = {}
         self.counts: list[tuple[int, int]] = []
         self.terms: dict[str, str] = {}  # term_key -> the term as the glossary holds it
+        # Where each list first went over its limit: the file to name in the error.
+        self.over_limit: dict[tuple[Any, ...], _Origin] = {}
 
     def _add_terms(self, terms: dict[str, str]) -> None:
         """A later file's term replaces the earlier one, however either writes it."""
@@ -153,7 +154,6 @@ class _Merger:
     def add(self, layer: int, data: dict[str, Any]) -> None:
         added = extended = 0
         for key, value in data.items():
-            origin = _Origin(layer, (key,))
             if key in ("categories", "verdicts", "references"):
                 self.top.setdefault(key, {}).update(value)
             elif key == "synonyms":
@@ -174,8 +174,8 @@ class _Merger:
                     )
             else:
                 self.top[key] = value
-            self.top_origin.setdefault(key, origin)
         self.counts.append((added, extended))
+        self._note_over_limit(layer, data)
 
     @staticmethod
     def _merge_entry(
@@ -202,6 +202,34 @@ class _Merger:
                 merged[field] = value
             origins[(key, field)] = _Origin(layer, (*path, field))
 
+    def _note_over_limit(self, layer: int, data: dict[str, Any]) -> None:
+        """Remember the file whose entries first take a list of the stack over its limit.
+
+        Lists only grow as files are stacked, so the first file over the limit is the one
+        to name: the files before it fit, and it is where entries must go.
+        """
+        sizes = {**self.top, "benefits": self.benefits, "cautions": self.cautions}
+        for name in data:
+            spec = CATALOGUE.fields.get(name)
+            if isinstance(spec, ListOf | MapOf) and len(sizes[name]) > spec.max_items:
+                self.over_limit.setdefault(("top", name), _Origin(layer, (name,)))
+        for group, entries, origins, record in self._entry_groups():
+            given = data.get(group, [])
+            for key in {entry["id"] for entry in given}:
+                for field in _LIST_FIELDS:
+                    items = record.fields.get(field)
+                    count = len(entries[key].get(field, ()))
+                    if isinstance(items, ListOf) and count > items.max_items:
+                        self.over_limit.setdefault((group, key, field), origins[(key, field)])
+
+    def _entry_groups(
+        self,
+    ) -> tuple[tuple[str, dict[Any, dict[str, Any]], dict[tuple[Any, str], _Origin], Record], ...]:
+        return (
+            ("benefits", self.benefits, self.benefit_origin, BENEFIT),
+            ("cautions", self.cautions, self.caution_origin, CAUTION),
+        )
+
     def _problem(self, origin: _Origin, message: str) -> Problem:
         layer = self.layers[origin.layer]
         line, column = layer.document.position(origin.path)
@@ -209,139 +237,186 @@ class _Merger:
             layer.label, message, describe_path(origin.path, layer.document.data), line, column
         )
 
+    def check_whole(self) -> list[Problem]:
+        """Problems of the stacked catalogue: limits, missing fields, names that point nowhere.
+
+        Each rule is a method of its own; the benefit rules run benefit by benefit, so that
+        a benefit's problems are told together, in the order of the numbers.
+        """
+        problems = [*self.check_limits(), *self.check_required_fields()]
+        first_with_slug = self._first_with_slug()
+        for number, benefit in sorted(self.benefits.items()):
+            problems.extend(self.check_benefit_complete(number, benefit))
+            problems.extend(self.check_slug_unique(number, benefit, first_with_slug))
+            problems.extend(self.check_category_known(number, benefit))
+            problems.extend(self.check_related_exist(number, benefit))
+            problems.extend(self.check_cautions_exist(number, benefit))
+            problems.extend(self.check_evidence_resolves(number, benefit))
+        for caution_id, caution in self.cautions.items():
+            problems.extend(self.check_caution_complete(caution_id, caution))
+            problems.extend(self.check_caution_references(caution_id, caution))
+        return problems
+
     def check_limits(self) -> list[Problem]:
-        """The stack obeys the limits each file obeys: lists grow as files are stacked."""
+        """The stack obeys the limits each file obeys: lists grow as files are stacked.
+
+        Each problem names the file whose entries first took the list over its limit.
+        """
         problems: list[Problem] = []
-        last_file = _Origin(len(self.layers) - 1, ())
         sizes = {**self.top, "benefits": self.benefits, "cautions": self.cautions}
         for name, spec in CATALOGUE.fields.items():
             if not isinstance(spec, ListOf | MapOf):
                 continue
             count = len(sizes.get(name, ()))
             if count > spec.max_items:
-                origin = self.top_origin.get(name, last_file)
+                origin = self.over_limit[("top", name)]
                 problems.append(
-                    self._problem(origin, f"the stack {too_many(count, spec.max_items, 'entries')}")
+                    self._problem(origin, _over_limit(count, spec.max_items, "entries"))
                 )
-        groups: tuple[
-            tuple[dict[Any, dict[str, Any]], dict[tuple[Any, str], _Origin], Record], ...
-        ] = (
-            (self.benefits, self.benefit_origin, BENEFIT),
-            (self.cautions, self.caution_origin, CAUTION),
-        )
-        for entries, origins, record in groups:
+        for group, entries, _origins, record in self._entry_groups():
             for key, entry in entries.items():
                 for field in _LIST_FIELDS:
                     items = record.fields.get(field)
                     count = len(entry.get(field, ()))
                     if isinstance(items, ListOf) and count > items.max_items:
-                        origin = origins.get((key, field), origins[(key, "")])
+                        origin = self.over_limit[(group, key, field)]
                         problems.append(
-                            self._problem(
-                                origin, f"the stack {too_many(count, items.max_items, 'items')}"
-                            )
+                            self._problem(origin, _over_limit(count, items.max_items, "items"))
                         )
         return problems
 
-    def check_whole(self) -> list[Problem]:
-        """Problems of the stacked catalogue: missing fields and names that point nowhere."""
-        problems: list[Problem] = self.check_limits()
+    def check_required_fields(self) -> list[Problem]:
+        """The catalogue's required top-level fields are given by some file of the stack."""
         last_file = _Origin(len(self.layers) - 1, ())
         present = {*self.top, *(("benefits",) if self.benefits else ())}
-        for name in CATALOGUE_REQUIRED:
-            if name not in present:
-                problems.append(
-                    self._problem(last_file, f"{name} is missing; no file of the stack gives it")
-                )
-        categories = self.top.get("categories", {})
-        verdicts = self.top.get("verdicts", {})
-        references = self.top.get("references", {})
-        slugs: dict[str, int] = {}
-        for number, benefit in sorted(self.benefits.items()):
-            entry = self.benefit_origin[(number, "")]
-            missing = [name for name in BENEFIT_REQUIRED if name not in benefit]
-            if missing:
-                problems.append(
-                    self._problem(
-                        entry,
-                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a new benefit needs {', '.join(BENEFIT_REQUIRED)}",
-                    )
-                )
+        return [
+            self._problem(last_file, f"{name} is missing; no file of the stack gives it")
+            for name in CATALOGUE_REQUIRED
+            if name not in present
+        ]
 
-            def where(field: str, number: int = number, entry: _Origin = entry) -> _Origin:
-                return self.benefit_origin.get((number, field), entry)
+    def _where(self, number: int, field: str) -> _Origin:
+        """Where a benefit's field was last given; the benefit itself when no file gave it."""
+        return self.benefit_origin.get((number, field), self.benefit_origin[(number, "")])
 
-            slug = benefit.get("slug")
-            if slug in slugs:
-                problems.append(
-                    self._problem(
-                        where("slug"),
-                        f"duplicate slug {slug!r}; benefit {slugs[slug]} has it already",
-                    )
-                )
-            elif slug:
-                slugs[slug] = number
-            category = benefit.get("category")
-            if category is not None and category not in categories:
-                problems.append(
-                    self._problem(
-                        where("category"),
-                        f"unknown category {category!r}; expected one of: {', '.join(categories)}",
-                    )
-                )
-            for related in benefit.get("related", []):
-                if related == number:
-                    problems.append(
-                        self._problem(where("related"), f"benefit {number} lists itself as related")
-                    )
-                elif related not in self.benefits:
-                    problems.append(
-                        self._problem(
-                            where("related"),
-                            f"related benefit {related} does not exist; numbers run {_span(self.benefits)}",
-                        )
-                    )
-            for caution in benefit.get("cautions", []):
-                if caution not in self.cautions:
-                    problems.append(
-                        self._problem(
-                            where("cautions"),
-                            f"caution {caution!r} does not exist; expected one of: {', '.join(self.cautions) or '(none defined)'}",
-                        )
-                    )
-            evidence = benefit.get("evidence")
-            if evidence:
-                if evidence["verdict"] not in verdicts:
-                    problems.append(
-                        self._problem(
-                            _below(where("evidence"), "verdict"),
-                            f"verdict {evidence['verdict']!r} is not defined; expected one of: {', '.join(verdicts) or '(none defined)'}",
-                        )
-                    )
-                problems.extend(
-                    self._missing_references(
-                        evidence["references"], references, _below(where("evidence"), "references")
-                    )
-                )
-        for caution_id, caution in self.cautions.items():
-            missing = [name for name in CAUTION_REQUIRED if name not in caution]
-            if missing:
-                problems.append(
-                    self._problem(
-                        self.caution_origin[(caution_id, "")],
-                        f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a new caution needs {', '.join(CAUTION_REQUIRED)}",
-                    )
-                )
-            problems.extend(
-                self._missing_references(
-                    caution.get("references", []), references, self.caution_origin[(caution_id, "")]
-                )
+    def check_benefit_complete(self, number: int, benefit: dict[str, Any]) -> list[Problem]:
+        """A benefit new to the stack has every required field, from one file or several."""
+        missing = [name for name in BENEFIT_REQUIRED if name not in benefit]
+        if not missing:
+            return []
+        verb = "is" if len(missing) == 1 else "are"
+        return [
+            self._problem(
+                self.benefit_origin[(number, "")],
+                f"{', '.join(missing)} {verb} missing; a new benefit needs {', '.join(BENEFIT_REQUIRED)}",
             )
+        ]
+
+    def _first_with_slug(self) -> dict[str, int]:
+        first: dict[str, int] = {}
+        for number, benefit in sorted(self.benefits.items()):
+            slug = benefit.get("slug")
+            if slug and slug not in first:
+                first[slug] = number
+        return first
+
+    def check_slug_unique(
+        self, number: int, benefit: dict[str, Any], first_with_slug: dict[str, int]
+    ) -> list[Problem]:
+        """No two benefits share a slug, across files too (one file checks its own)."""
+        slug = benefit.get("slug")
+        holder = first_with_slug.get(slug) if slug else None
+        if holder is None or holder == number:
+            return []
+        return [
+            self._problem(
+                self._where(number, "slug"),
+                f"duplicate slug {slug!r}; benefit {holder} has it already",
+            )
+        ]
+
+    def check_category_known(self, number: int, benefit: dict[str, Any]) -> list[Problem]:
+        """A benefit's category is one of the stack's categories."""
+        categories = self.top.get("categories", {})
+        category = benefit.get("category")
+        if category is None or category in categories:
+            return []
+        return [
+            self._problem(
+                self._where(number, "category"),
+                f"unknown category {category!r}; expected one of: {', '.join(categories)}",
+            )
+        ]
+
+    def check_related_exist(self, number: int, benefit: dict[str, Any]) -> list[Problem]:
+        """Each related benefit exists in the stack, and is not the benefit itself."""
+        problems = []
+        for related in benefit.get("related", []):
+            if related == number:
+                message = f"benefit {number} lists itself as related"
+            elif related not in self.benefits:
+                message = (
+                    f"related benefit {related} does not exist; numbers run {_span(self.benefits)}"
+                )
+            else:
+                continue
+            problems.append(self._problem(self._where(number, "related"), message))
         return problems
 
-    def _missing_references(
-        self, names: list[str], references: dict[str, Any], origin: _Origin
-    ) -> list[Problem]:
+    def check_cautions_exist(self, number: int, benefit: dict[str, Any]) -> list[Problem]:
+        """Each caution a benefit names is a caution of the stack."""
+        known = ", ".join(self.cautions) or "(none defined)"
+        return [
+            self._problem(
+                self._where(number, "cautions"),
+                f"caution {caution!r} does not exist; expected one of: {known}",
+            )
+            for caution in benefit.get("cautions", [])
+            if caution not in self.cautions
+        ]
+
+    def check_evidence_resolves(self, number: int, benefit: dict[str, Any]) -> list[Problem]:
+        """A benefit's evidence has a defined verdict and references that exist."""
+        evidence = benefit.get("evidence")
+        if not evidence:
+            return []
+        problems = []
+        verdicts = self.top.get("verdicts", {})
+        if evidence["verdict"] not in verdicts:
+            problems.append(
+                self._problem(
+                    _below(self._where(number, "evidence"), "verdict"),
+                    f"verdict {evidence['verdict']!r} is not defined; expected one of: {', '.join(verdicts) or '(none defined)'}",
+                )
+            )
+        problems.extend(
+            self._missing_references(
+                evidence["references"], _below(self._where(number, "evidence"), "references")
+            )
+        )
+        return problems
+
+    def check_caution_complete(self, caution_id: str, caution: dict[str, Any]) -> list[Problem]:
+        """A caution new to the stack has every required field, from one file or several."""
+        missing = [name for name in CAUTION_REQUIRED if name not in caution]
+        if not missing:
+            return []
+        verb = "is" if len(missing) == 1 else "are"
+        return [
+            self._problem(
+                self.caution_origin[(caution_id, "")],
+                f"{', '.join(missing)} {verb} missing; a new caution needs {', '.join(CAUTION_REQUIRED)}",
+            )
+        ]
+
+    def check_caution_references(self, caution_id: str, caution: dict[str, Any]) -> list[Problem]:
+        """Each reference a caution cites is in references."""
+        return self._missing_references(
+            caution.get("references", []), self.caution_origin[(caution_id, "")]
+        )
+
+    def _missing_references(self, names: list[str], origin: _Origin) -> list[Problem]:
+        references = self.top.get("references", {})
         return [
             self._problem(origin, f"reference {name!r} is not in references")
             for name in names
@@ -363,6 +438,14 @@ class _Merger:
 
 def _below(origin: _Origin, field: str) -> _Origin:
     return _Origin(origin.layer, (*origin.path, field))
+
+
+def _over_limit(count: int, limit: int, what: str) -> str:
+    """A list of the stack over its limit, said at the file that took it over."""
+    return (
+        f"this file takes the stack over its limit: the stacked files give {count:,} {what}; "
+        f"at most {limit:,} are allowed across all files, so leave out {count - limit:,}"
+    )
 
 
 def _span(benefits: dict[int, Any]) -> str:

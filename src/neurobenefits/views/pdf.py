@@ -92,7 +92,14 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
         _run_browser(browser, command, timeout, folder)
         if not output.is_file() or output.stat().st_size == 0:
             raise PrintFailed(f"{browser} ran but wrote no PDF.")
-        return output.read_bytes()
+        data = output.read_bytes()
+        # The program named by NEUROBENEFITS_CHROMIUM may write anything: only a PDF goes out.
+        if not data.startswith(b"%PDF-"):
+            raise PrintFailed(
+                f"{browser} wrote a file that is not a PDF (a PDF starts with %PDF-); "
+                f"{BROWSER_VARIABLE} must name Chromium or Google Chrome."
+            )
+        return data
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
