@@ -77,6 +77,48 @@ def test_a_browser_that_prints_garbage_is_exit_four_and_leaves_no_file(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chromium"]
 
 
+_PRINTS = 'for a; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done\n'
+
+
+@pytest.mark.parametrize(
+    ("then", "message"),
+    [
+        # Crashes mid-print: the start of a PDF, then a segmentation fault.
+        (
+            'printf "%%PDF-1.4\\n%%trunc" > "$out"; kill -SEGV $$\n',
+            "{browser} stopped on signal 11 while printing.",
+        ),
+        # Prints a whole PDF but says it failed.
+        (
+            'printf "%%PDF-1.4\\n%%%%EOF\\n" > "$out"; exit 3\n',
+            "{browser} failed while printing (exit status 3).",
+        ),
+        # Exits 0 with half a PDF.
+        (
+            'printf "%%PDF-1.4\\n1 0 obj" > "$out"\n',
+            "{browser} wrote an unfinished PDF (it does not end with %%EOF).",
+        ),
+        # Leaves a link to another file where the PDF should be: never followed.
+        ('ln -s {secret} "$out"\n', "{browser} left something other than a PDF file."),
+    ],
+    ids=["crash", "exit-status", "unfinished", "symlink"],
+)
+def test_a_browser_that_fails_to_print_a_whole_pdf_leaves_no_file(
+    tmp_path: Path, then: str, message: str
+) -> None:
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"%PDF-1.4 private\n%%EOF\n")
+    browser = tmp_path / "fake-chromium"
+    script = "#!/bin/sh\n" + _PRINTS + then.replace("{secret}", str(secret))
+    browser.write_text(script, encoding="utf-8")
+    browser.chmod(0o755)
+    target = tmp_path / "h.pdf"
+    result = run("export", "1", "-o", str(target), env={"NEUROBENEFITS_CHROMIUM": str(browser)})
+    assert result.exit_code == exitcodes.OUTPUT, result.stderr
+    assert result.stderr == message.format(browser=browser) + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chromium", "secret.pdf"]
+
+
 def test_a_pdf_is_not_written_to_a_terminal() -> None:
     process = run_on_terminal(
         "export", "1", "--format", "pdf", env={"NEUROBENEFITS_CHROMIUM": "/nonexistent"}

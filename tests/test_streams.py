@@ -181,7 +181,7 @@ def test_a_pdf_into_a_pipe_nobody_reads_ends_quietly_with_zero(tmp_path: Path) -
     browser = tmp_path / "browser"
     browser.write_text(
         '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*)\n'
-        '  printf "%%PDF-1.4 stand-in" > "${a#--print-to-pdf=}";; esac; done\n',
+        '  printf "%%PDF-1.4 stand-in\n%%%%EOF\n" > "${a#--print-to-pdf=}";; esac; done\n',
         encoding="utf-8",
     )
     browser.chmod(0o755)

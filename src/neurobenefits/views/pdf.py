@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -90,19 +91,44 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
             page.as_uri(),
         )
         _run_browser(browser, command, timeout, folder)
-        if not output.is_file() or output.stat().st_size == 0:
-            raise PrintFailed(f"{browser} ran but wrote no PDF.")
-        data = output.read_bytes()
-        # The program named by NEUROBENEFITS_CHROMIUM may write anything: only a PDF goes out.
+        data = _read_printed(browser, output)
+        # The program named by NEUROBENEFITS_CHROMIUM may write anything: only a PDF goes out,
+        # and only a whole one (a browser that crashed mid-print leaves no `%%EOF` at the end).
         if not data.startswith(b"%PDF-"):
             raise PrintFailed(
                 f"{browser} wrote a file that is not a PDF (a PDF starts with %PDF-); "
                 f"{BROWSER_VARIABLE} must name Chromium or Google Chrome."
             )
+        if not data.rstrip().endswith(b"%%EOF"):
+            raise PrintFailed(f"{browser} wrote an unfinished PDF (it does not end with %%EOF).")
         return data
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+MAX_PDF_BYTES = 256 * 1024 * 1024  # a handout is well under 1 MB; more is not a handout
+
+
+def _read_printed(browser: str, output: Path) -> bytes:
+    """The file the browser printed: a regular file in our folder, never a link followed."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(output, flags | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise PrintFailed(f"{browser} ran but wrote no PDF.") from None
+    except OSError:  # ELOOP: a symbolic link where the PDF should be
+        raise PrintFailed(f"{browser} left something other than a PDF file.") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise PrintFailed(f"{browser} left something other than a PDF file.")
+        data = handle.read(MAX_PDF_BYTES + 1)
+    if not data:
+        raise PrintFailed(f"{browser} ran but wrote no PDF.")
+    if len(data) > MAX_PDF_BYTES:
+        raise PrintFailed(f"{browser} wrote more than {MAX_PDF_BYTES // 2**20} MB; not a handout.")
+    return data
 
 
 def _run_browser(browser: str, command: list[str], timeout: float, folder: str) -> None:
@@ -119,7 +145,11 @@ def _run_browser(browser: str, command: list[str], timeout: float, folder: str) 
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
             )
-        process.wait(timeout=timeout)
+        returncode = process.wait(timeout=timeout)
+        if returncode < 0:  # ended by a signal (a crash): whatever it wrote may be cut short
+            raise PrintFailed(f"{browser} stopped on signal {-returncode} while printing.")
+        if returncode > 0:
+            raise PrintFailed(f"{browser} failed while printing (exit status {returncode}).")
     except OSError as error:
         raise PrintFailed(f"{browser} could not print the handout ({error}).") from None
     except subprocess.TimeoutExpired:
