@@ -289,6 +289,23 @@ def test_global_options_are_accepted_after_the_command(tmp_path: Path) -> None:
     assert "Usage:" not in only.stderr
 
 
+@pytest.mark.parametrize("typed", ["", "{dir}/clinic.yaml/", "./{dir}/none.yaml"])
+def test_a_catalogue_after_the_command_is_read_as_typed(tmp_path: Path, typed: str) -> None:
+    # The same name means the same file on either side of the command: `-c ''` is refused
+    # as empty (not read as the folder `.`), `clinic.yaml/` is not `clinic.yaml`.
+    (tmp_path / "clinic.yaml").write_text("benefits:\n  - id: 8\n    notes: Ask first.\n")
+    name = typed.format(dir=tmp_path).replace("./" + str(tmp_path), str(tmp_path) + "/.")
+    before = run("-c", name, "show", "8", "-f", "plain")
+    after = run("show", "8", "-f", "plain", "-c", name)
+    assert before.exit_code == exitcodes.CATALOGUE, before.stdout
+    assert (after.exit_code, after.stdout, after.stderr) == (
+        before.exit_code,
+        before.stdout,
+        before.stderr,
+    )
+    assert name in after.stderr or "empty" in after.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

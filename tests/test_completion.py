@@ -150,3 +150,25 @@ def test_the_bash_script_completes_in_a_real_bash(tmp_path: Path) -> None:
 def test_bash_completes_reference_keys_and_benefit_numbers_for_references() -> None:
     assert _complete("bash", "neurobenefits references moy") == ["moyer2004", "moyer2011"]
     assert _complete("bash", "neurobenefits references 1") == ["1", "10", "11", "12", "13", "14"]
+
+
+@pytest.mark.parametrize(("cword", "code"), [("x", 2), ("-1", 0), ("99", 0)])
+def test_a_garbled_completion_request_is_one_line_of_bad_usage(cword: str, code: int) -> None:
+    # The shell's COMP_* variables are input from outside; Typer trusts them.
+    env = {k: v for k, v in os.environ.items() if k != "NEUROBENEFITS_CATALOGUE"}
+    env.update(_NEUROBENEFITS_COMPLETE="complete_bash", COMP_WORDS="neurobenefits show ")
+    env["COMP_CWORD"] = cword
+    result = subprocess.run(
+        [sys.executable, "-m", "neurobenefits"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == code, result.stderr
+    assert "internal error" not in result.stderr
+    assert "Traceback" not in result.stderr
+    if code == 2:
+        assert result.stderr.startswith("The shell's completion request")
+        assert result.stderr.count("\n") == 1

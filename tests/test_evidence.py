@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 import pytest
 
 from neurobenefits import exitcodes
 from neurobenefits.catalogue.model import Catalogue
 
-from .conftest import run
+from .conftest import read_terminal, run
 
 
 def test_show_5_says_the_cortisol_claim_is_not_supported_and_cites_2011() -> None:
@@ -40,12 +44,35 @@ def test_verdicts_are_told_apart_without_colour() -> None:
         assert label in out
 
 
-def test_doi_links_are_terminal_hyperlinks_when_coloured() -> None:
-    coloured = run("show", "5", "--format", "table", "--color", "always").stdout
-    assert "\x1b]8;" in coloured
-    assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in coloured
+def test_doi_links_are_hyperlinks_on_a_coloured_terminal_only() -> None:
+    primary, secondary = pty.openpty()
+    reader, shown = read_terminal(primary)
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "neurobenefits", "show", "5"],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        reader.join(timeout=10)
+        os.close(primary)
+    assert process.returncode == 0, process.stderr
+    assert b"\x1b]8;" in shown
+    assert b"https://doi.org/10.1016/j.jbmt.2010.06.001" in shown
+    # Forced colour into a pipe: colour, but no links (a pipe shows none, and Rich numbers
+    # each link at random, so the same command would differ from run to run).
+    coloured = run("show", "5", "--format", "table", "--color", "always")
+    assert "\x1b[" in coloured.stdout
+    assert "\x1b]8;" not in coloured.stdout
+    assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in coloured.stdout
+    assert run("show", "5", "--format", "table", "--color", "always").stdout == coloured.stdout
     plain = run("show", "5", "--format", "table", "--color", "never").stdout
-    assert "\x1b]8;" not in plain
+    assert "\x1b" not in plain
     assert "https://doi.org/10.1016/j.jbmt.2010.06.001" in plain
 
 

@@ -694,6 +694,25 @@ def app_for(arguments: list[str]) -> typer.Typer:
     return single
 
 
+COMPLETION_VARIABLE = "_NEUROBENEFITS_COMPLETE"
+
+
 def run(arguments: list[str]) -> None:
     """Run the app; a problem or a bug ends as endings.py says, never with a traceback."""
-    answered(lambda: app_for(arguments)(args=arguments, prog_name="neurobenefits"))
+    answered(lambda: _run_app(arguments))
+
+
+def _run_app(arguments: list[str]) -> None:
+    try:
+        app_for(arguments)(args=arguments, prog_name="neurobenefits")
+    except NeurobenefitsError:
+        raise
+    except Exception as error:
+        # A shell's completion request is input from outside: Typer reads its COMP_* variables
+        # without checking them (COMP_CWORD=x raises ValueError). A bad one is bad usage.
+        if COMPLETION_VARIABLE not in os.environ:
+            raise
+        raise BadRequest(
+            f"The shell's completion request ({COMPLETION_VARIABLE} with COMP_WORDS and "
+            f"COMP_CWORD) could not be read: {error}."
+        ) from None

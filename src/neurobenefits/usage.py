@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 # Typer 0.28 carries its own copy of Click; its parts are only reachable under typer._click.
@@ -26,7 +25,9 @@ PROGRAM = "neurobenefits"
 def _catalogues_after(ctx: Context, _param: Parameter, value: Sequence[str]) -> None:
     settings = ctx.find_root().obj
     if value and hasattr(settings, "catalogues"):
-        settings.catalogues.extend(Path(each) for each in value)
+        # As typed, like the option before the command: Path('') would read `-c ''` as `.`,
+        # and Path('ov.yaml/') as `ov.yaml`.
+        settings.catalogues.extend(str(each) for each in value)
 
 
 def _only_after(ctx: Context, _param: Parameter, value: bool) -> None:

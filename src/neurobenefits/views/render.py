@@ -67,12 +67,21 @@ class _VisibleConsole(Console):
     Rich writes its own colours as escape codes; a control character inside the text
     (a key, an id, a file name) must not reach the terminal as one. Segments are the text
     after layout, before Rich adds its codes: the one place to tell the two apart.
+
+    Links are written only where a terminal shows them (Terminal.hyperlinks): forced colour
+    into a pipe gets none, so the same command gives the same bytes every time (Rich numbers
+    each link at random).
     """
+
+    links = True
 
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
-        for segment in super().render(renderable, options):
+        segments = super().render(renderable, options)
+        if not self.links:
+            segments = Segment.strip_links(segments)
+        for segment in segments:
             if segment.control or not _HIDDEN_TEXT.search(segment.text):
                 yield segment
             else:
@@ -80,7 +89,7 @@ class _VisibleConsole(Console):
 
 
 def make_console(terminal: Terminal, *, record: bool = False) -> Console:
-    return _VisibleConsole(
+    console = _VisibleConsole(
         file=_Buffer(terminal.unicode),
         width=terminal.width,
         force_terminal=terminal.color,
@@ -93,6 +102,8 @@ def make_console(terminal: Terminal, *, record: bool = False) -> Console:
         record=record,
         _environ={},
     )
+    console.links = terminal.hyperlinks
+    return console
 
 
 def to_text(renderables: Sequence[RenderableType], terminal: Terminal) -> str:
