@@ -714,3 +714,16 @@ def test_a_category_in_the_list_is_whole_or_left_out(catalogue: Catalogue, width
         assert (last != badge) == fits, (width, last)
         shown += last != badge
     assert shown or width < 30
+
+
+def test_with_a_caution_highlighted_save_asks_for_a_benefit(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press("ctrl+e")
+        seen.append(type(app.screen))
+        seen.append([n.message for n in app._notifications])
+
+    drive(catalogue, steps, query="is it safe for skin")
+    assert seen[0] is MainScreen
+    assert seen[1] == ["No benefit to put in a handout: move down to one."]

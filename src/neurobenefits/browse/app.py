@@ -335,7 +335,9 @@ class MainScreen(Screen[None]):
         if not chosen and self.current is not None:
             chosen = [self.current]
         if not chosen:
-            self.notify("No benefit to put in a handout: search for one first.", severity="warning")
+            # A caution highlighted (a safety question) is not a benefit to hand out.
+            where = "move down to one" if self.shown else "search for one first"
+            self.notify(f"No benefit to put in a handout: {where}.", severity="warning")
             return
         self.app.push_screen(ExportScreen(self.catalogue, chosen))
 
