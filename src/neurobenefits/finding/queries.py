@@ -66,9 +66,9 @@ def resolve_category(catalogue: Catalogue, given: str) -> str:
     valid = ", ".join(keys)
     if matches:
         raise BadRequest(
-            f"Category {given!r} fits several: {', '.join(matches)}. Valid categories: {valid}."
+            f"Category {_quoted(given)} fits several: {', '.join(matches)}. Valid categories: {valid}."
         )
-    raise BadRequest(f"No category {given!r}. Valid categories: {valid}.")
+    raise BadRequest(f"No category {_quoted(given)}. Valid categories: {valid}.")
 
 
 def parse_verdict(catalogue: Catalogue, given: str) -> str:
@@ -77,7 +77,7 @@ def parse_verdict(catalogue: Catalogue, given: str) -> str:
     wanted = " ".join(given.lower().replace("-", " ").replace("_", " ").split())
     if wanted not in verdicts:
         raise BadRequest(
-            f"No verdict {given!r}. Valid verdicts: {', '.join(verdicts) or '(none in this catalogue)'}."
+            f"No verdict {_quoted(given)}. Valid verdicts: {', '.join(verdicts) or '(none in this catalogue)'}."
         )
     return wanted
 
@@ -115,7 +115,7 @@ def find_caution(catalogue: Catalogue, name: str) -> Caution:
         chosen = [c for c in cautions if c.id.startswith(wanted)]
     if len(chosen) != 1:
         valid = ", ".join(c.id for c in cautions) or "(none in this catalogue)"
-        raise NothingFound(f"No caution {name!r}. Cautions: {valid}.")
+        raise NothingFound(f"No caution {_quoted(name)}. Cautions: {valid}.")
     return chosen[0]
 
 
@@ -157,6 +157,11 @@ def search_query(words: Sequence[str]) -> str:
             "searched. Keep the words that matter."
         )
     return query
+
+
+def _quoted(given: str, most: int = 40) -> str:
+    """What a person typed, quoted for a message: cut when long, so an error stays one line."""
+    return repr(given) if len(given) <= most else f"{given[:most]!r}... ({len(given):,} characters)"
 
 
 def _refuse_long(given: str, limit: int, what: str) -> None:
