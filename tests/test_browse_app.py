@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -302,30 +303,185 @@ def test_question_mark_opens_the_help_panel_with_every_key(catalogue: Catalogue)
     assert seen[3] == ""  # `?` was a command, not a search
 
 
-def test_exclamation_mark_shows_the_cautions_this_benefits_first(catalogue: Catalogue) -> None:
+def _cautions_panel(catalogue: Catalogue, keys: list[str], query: str = "") -> list[object]:
+    """Take the steps, press `!`, and return the panel's screen type and text."""
     seen: list[object] = []
 
     async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
-        await pilot.press(*"skin", "exclamation_mark")
+        await pilot.press(*keys, "exclamation_mark")
         seen.append(type(app.screen))
         seen.append(text_of(app.screen.query_one("#cautions Static", Static).content))
         await pilot.press("escape")
         seen.append(type(app.screen))
 
-    drive(catalogue, steps)
+    drive(catalogue, steps, query=query)
+    return seen
+
+
+def _in_order(text: str, ids: list[str]) -> bool:
+    positions = [text.index(f"({caution_id})") for caution_id in ids]
+    return positions == sorted(positions)
+
+
+def test_without_a_query_exclamation_mark_shows_the_highlighted_benefits_cautions_first(
+    catalogue: Catalogue,
+) -> None:
+    skin = get_benefit(catalogue, 10)
+    steps = ["down"] * [b.id for b in catalogue.benefits].index(10)
+    seen = _cautions_panel(catalogue, steps)
     assert seen[0] is CautionsScreen
     text = str(seen[1])
-    skin = get_benefit(catalogue, 10)
     assert text.startswith("For 10 Enhanced Skin Integrity")
-    own = [catalogue.caution(c) for c in skin.cautions]
-    others = [c for c in catalogue.cautions if c.id not in skin.cautions]
-    positions = [text.index(f"({c.id})") for c in own if c] + [
-        text.index(f"({c.id})") for c in others
-    ]
-    assert positions == sorted(positions)
+    others = [c.id for c in catalogue.cautions if c.id not in skin.cautions]
+    assert _in_order(text, [*skin.cautions, *others])
     assert "Other cautions" in text
     assert "Disclaimer:" in text
     assert seen[2] is MainScreen
+
+
+def test_with_a_query_exclamation_mark_lists_the_cautions_in_the_searchs_order(
+    catalogue: Catalogue,
+) -> None:
+    # The query's best match first (bleeding risk for blood thinners), not the order of
+    # the benefit that happens to be highlighted.
+    query = "is it safe with blood thinners"
+    seen = _cautions_panel(catalogue, [], query=query)
+    text = str(seen[0 + 1])
+    order = [hit.caution.id for hit in search(catalogue, query).cautions]
+    assert order[0] == "bleeding-risk"
+    assert len(order) == len(catalogue.cautions)
+    assert text.startswith(
+        "Cautions: every one, as the question is about safety; the closest first\n"
+        "! Bleeding risk  (bleeding-risk)"
+    )
+    assert _in_order(text, order)
+    assert "Other cautions" not in text
+
+
+def test_a_query_that_matches_some_cautions_puts_them_first_then_the_others(
+    catalogue: Catalogue,
+) -> None:
+    seen = _cautions_panel(catalogue, list("skin"))
+    text = str(seen[1])
+    found = [hit.caution.id for hit in search(catalogue, "skin").cautions]
+    others = [c.id for c in catalogue.cautions if c.id not in found]
+    assert found
+    assert others
+    assert text.startswith('Matching "skin", best match first\n')
+    assert _in_order(text, [*found, *others])
+    assert text.index("Other cautions") < text.index(f"({others[0]})")
+
+
+def entries(app: BrowseApp) -> list[str]:
+    results = main(app).query_one("#results", OptionList)
+    return [str(results.get_option_at_index(i).id) for i in range(results.option_count)]
+
+
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        (
+            "is it safe with blood thinners",
+            "Cautions: every one, as the question is about safety; the closest first.",
+        ),
+        # No caution holds a word of it: every one is listed, and none is called closest.
+        ("when not to massage", "Cautions: every one, as the question is about safety."),
+    ],
+)
+def test_a_safety_question_lists_every_caution_first_in_the_searchs_order(
+    catalogue: Catalogue, query: str, heading: str
+) -> None:
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*[("space" if key == " " else key) for key in query])
+        seen["entries"] = entries(app)
+        seen["title"] = str(main(app).query_one("#results", OptionList).border_title)
+        seen["notice"] = text_of(main(app).query_one("#notice", Static).content)
+        seen["details"] = details(app)
+        seen["current"] = main(app).current
+
+    drive(catalogue, steps)
+    result = search(catalogue, query)
+    assert result.cautions_first
+    assert result.safety
+    cautions = [f"!{hit.caution.id}" for hit in result.cautions]
+    benefits = [str(hit.benefit.id) for hit in result.benefit_hits]
+    assert seen["entries"] == cautions + benefits
+    assert len(cautions) == len(catalogue.cautions)
+    assert seen["title"] == f"Cautions ({len(cautions)})"
+    assert " ".join(str(seen["notice"]).split()) == heading
+    # The details open on the first caution, whole: whom it concerns and what to do.
+    first = result.cautions[0].caution
+    text = " ".join(str(seen["details"]).split())
+    assert text.startswith(f"! {first.title} ({first.id}) Who: {' '.join(first.who.split())}")
+    assert " ".join(first.text.split()) in text
+    assert seen["current"] is None  # no benefit is highlighted, so none is exported or marked
+
+
+def test_a_safety_question_about_a_benefit_lists_its_cautions_then_the_benefit(
+    catalogue: Catalogue,
+) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        seen.append(entries(app))
+        seen.append(str(main(app).query_one("#results", OptionList).border_title))
+        await pilot.press(*["down"] * len(catalogue.cautions))
+        seen.append(current_number(app))
+        seen.append(details(app))
+
+    drive(catalogue, steps, query="is it safe for skin")
+    result = search(catalogue, "is it safe for skin")
+    assert seen[0] == [f"!{h.caution.id}" for h in result.cautions] + ["10"]
+    assert seen[0][0] == "!at-risk-skin"
+    assert seen[1] == f"Cautions ({len(catalogue.cautions)}), then benefits (1)"
+    # Down past the cautions: the benefit, with its evidence.
+    assert seen[2] == 10
+    assert str(seen[3]).startswith("10  Enhanced Skin Integrity")
+
+
+def test_the_key_under_the_list_says_what_the_highlighted_verdict_means(
+    catalogue: Catalogue,
+) -> None:
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        for _ in catalogue.benefits:
+            seen.append(" ".join(text_of(main(app).query_one("#key", Static).content).split()))
+            await pilot.press("down")
+
+    drive(catalogue, steps)
+    for benefit, key in zip(catalogue.benefits, seen, strict=True):
+        assert benefit.evidence is not None
+        chosen = verdict(catalogue, benefit.evidence.verdict)
+        assert key == f"{chosen.label}: {chosen.meaning}.", benefit.id
+    assert len(set(seen)) == len(catalogue.verdicts)  # every verdict the list shows
+
+
+def test_at_80_columns_the_key_and_the_notices_are_whole(catalogue: Catalogue) -> None:
+    """Wrapped over as many lines as they need, never cut: the verdict key, the notices."""
+    seen: list[tuple[str, int, int]] = []
+
+    def record(widget: Static) -> None:
+        text = text_of(widget.content)
+        width = widget.content_size.width
+        seen.append(
+            (text, len(_lines_at(Text(" ".join(text.split())), width)), widget.content_size.height)
+        )
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press(*["down"] * 4)  # 5 Lowered Cortisol Levels: the longest meaning
+        record(main(app).query_one("#key", Static))
+        for query in ("qqqqzz", "is it safe with blood thinners", "spasm sleep"):
+            main(app).query_one("#search", Input).value = query
+            await pilot.pause()
+            record(main(app).query_one("#notice", Static))
+
+    drive(catalogue, steps)
+    assert "No benefit or caution matches" in seen[1][0]
+    for text, needed, height in seen:
+        assert height >= needed > 1, text
 
 
 def _save(pilot: Pilot[None], app: BrowseApp, path: Path) -> Awaitable[None]:
@@ -538,3 +694,36 @@ def test_the_cautions_notice_fits_the_list_pane_at_80_columns(catalogue: Catalog
     assert notice.startswith("2 cautions match too")
     assert "press !" in notice
     assert len(notice) <= 36  # the pane is 38 wide, less its padding
+
+
+@pytest.mark.parametrize("width", [34, 30, 24, 60])
+def test_a_category_in_the_list_is_whole_or_left_out(catalogue: Catalogue, width: int) -> None:
+    from neurobenefits.browse.content import result_line
+
+    # 34 is an entry's width in the list at 80 columns; 60 that of a wide terminal's.
+    shown = 0
+    for benefit in catalogue.benefits:
+        lines = _lines_at(result_line(catalogue, benefit, marked=False), width)
+        label = catalogue.category_label(benefit.category)
+        last = lines[-1].strip()
+        assert "…" not in last, last
+        assert benefit.evidence is not None
+        badge = verdict(catalogue, benefit.evidence.verdict).label
+        assert last in (badge, f"{badge}  {label}"), (width, last)
+        fits = 5 + len(badge) + 2 + len(label) <= width  # the number's column, then the badge
+        assert (last != badge) == fits, (width, last)
+        shown += last != badge
+    assert shown or width < 30
+
+
+def test_with_a_caution_highlighted_save_asks_for_a_benefit(catalogue: Catalogue) -> None:
+    seen: list[object] = []
+
+    async def steps(pilot: Pilot[None], app: BrowseApp) -> None:
+        await pilot.press("ctrl+e")
+        seen.append(type(app.screen))
+        seen.append([n.message for n in app._notifications])
+
+    drive(catalogue, steps, query="is it safe for skin")
+    assert seen[0] is MainScreen
+    assert seen[1] == ["No benefit to put in a handout: move down to one."]

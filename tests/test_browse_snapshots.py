@@ -31,6 +31,7 @@ SnapCompare = Callable[..., bool]
         pytest.param("skin", ["enter", "end"], (80, 24), id="details-of-10-cautions"),
         pytest.param("skin", ["exclamation_mark"], (80, 24), id="cautions-view"),
         pytest.param("", ["question_mark"], (80, 24), id="help-panel"),
+        pytest.param("is it safe with blood thinners", [], (80, 24), id="safety-question"),
         pytest.param("sleep", [], (60, 24), id="narrow-60-columns"),
     ],
 )

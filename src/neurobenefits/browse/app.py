@@ -15,14 +15,23 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .content import closing, details_view, related_line, result_line
-from .finder import Finder
+from .content import (
+    caution_details,
+    caution_line,
+    closing,
+    details_view,
+    related_line,
+    result_line,
+    verdict_key,
+)
+from .finder import Finder, Found
 from .keybar import KeyBar
 
 if TYPE_CHECKING:
     from textual import events
 
     from ..catalogue.model import Benefit, Catalogue
+    from ..finding.search import CautionHit
 
 # (key as typed, what it does): the help panel and README show these.
 KEYS: tuple[tuple[str, str], ...] = (
@@ -32,7 +41,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "open the details of the highlighted benefit"),
     ("Escape", "back to the search box (Ctrl+U there clears it)"),
     ("Tab", "next pane: search, benefits, details, related benefits"),
-    ("!", "the cautions: this benefit's first, then the others"),
+    ("!", "every caution: the search's first, best match first; with no query, this benefit's"),
     ("Ctrl+T", "mark or unmark the benefit for a handout"),
     ("Ctrl+E", "save a handout (Markdown or HTML) of the marked or highlighted benefits"),
     ("?", "this list of keys"),
@@ -42,6 +51,10 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 # Keys that act even in the search box: the search ignores punctuation anyway.
 COMMAND_CHARACTERS = "?!"
+
+
+# A caution's entry in the list: its id after this mark (a benefit's is its number).
+CAUTION = "!"
 
 
 # A list longer than this is cut (its title says so): nobody scrolls through a thousand
@@ -102,10 +115,14 @@ class MainScreen(Screen[None]):
         self.catalogue = catalogue
         self.finder = Finder(catalogue)
         self.query_text = query
+        self.found = Found((), "")
         self.shown: tuple[Benefit, ...] = ()
+        self.entries: tuple[str, ...] = ()  # the list's option ids, in order
         self.current: Benefit | None = None
+        self.current_caution: CautionHit | None = None  # a caution highlighted in the list
         self.marked: set[int] = set()
         self.notice = ""
+        self.key: str | None = None  # the verdict the key under the list explains
 
     def compose(self) -> ComposeResult:
         search = SearchBox(
@@ -122,6 +139,7 @@ class MainScreen(Screen[None]):
                 notice.display = False
                 yield notice
                 yield Results(id="results")
+                yield Static(verdict_key(self.catalogue, None), id="key")
             with VerticalScroll(id="details"):
                 yield Static("", id="body")
                 yield Static("Related", id="related-heading")
@@ -137,8 +155,13 @@ class MainScreen(Screen[None]):
     # What is shown
 
     def show_results(self, query: str) -> None:
-        """Search, fill the list, and show the best match's details (one keystroke's work)."""
+        """Search, fill the list, and show the first entry's details (one keystroke's work).
+
+        A question about safety lists the cautions first, best match first, as `search`
+        prints them; the first caution's text opens the details.
+        """
         found = self.finder.find(query)
+        self.found = found
         if found.notice != self.notice:
             # Only a changed notice is redrawn: an update lays the whole screen out again.
             self.notice = found.notice
@@ -147,17 +170,32 @@ class MainScreen(Screen[None]):
             notice.display = bool(found.notice)
         results = self.query_one("#results", Results)
         shown = found.benefits[:MOST_SHOWN]
-        if shown != self.shown or results.option_count != len(shown):
+        cautions = found.cautions if found.cautions_first else ()
+        entries = tuple(CAUTION + hit.caution.id for hit in cautions) + tuple(
+            str(b.id) for b in shown
+        )
+        if entries != self.entries or results.option_count != len(entries):
             # Most keystrokes change the list; those that do not ("spas" to "spasm") cost nothing.
             self.shown = shown
+            self.entries = entries
             total = len(found.benefits)
-            results.border_title = (
-                f"Benefits ({total})" if total == len(shown) else f"Best {len(shown)} of {total}"
+            benefits = (
+                f"benefits ({total})" if total == len(shown) else f"best {len(shown)} of {total}"
             )
-            results.set_options(self._options())
-        if shown:
+            if not cautions:
+                results.border_title = benefits[0].upper() + benefits[1:]
+            else:
+                then = f", then {benefits}" if shown else ""
+                results.border_title = f"Cautions ({len(cautions)}){then}"
+            # The key explains the verdicts the list shows: none, none to explain.
+            self.query_one("#key", Static).display = bool(shown)
+            results.set_options(
+                [Option(caution_line(hit.caution), id=CAUTION + hit.caution.id) for hit in cautions]
+                + self._options()
+            )
+        if entries:
             results.highlighted = 0
-        self.show_details(shown[0] if shown else None)
+        self.show_entry(entries[0] if entries else None)
 
     def _options(self) -> list[Option]:
         return [
@@ -165,10 +203,37 @@ class MainScreen(Screen[None]):
             for b in self.shown
         ]
 
+    def show_entry(self, entry: str | None) -> None:
+        """The details of a list entry: a benefit's number, or a caution's id after `!`."""
+        if entry and entry.startswith(CAUTION):
+            hit = next((h for h in self.found.cautions if CAUTION + h.caution.id == entry), None)
+            self.show_caution(hit)
+        else:
+            self.show_details(self.catalogue.benefit(int(entry)) if entry else None)
+
+    def show_caution(self, hit: CautionHit | None) -> None:
+        if hit is None or hit == self.current_caution:
+            return
+        self.current = None
+        self.current_caution = hit
+        self.query_one("#body", Static).update(caution_details(self.catalogue, hit))
+        self.query_one("#related", OptionList).set_options([])
+        self.query_one("#related-heading", Static).display = False
+        self.query_one("#related", OptionList).display = False
+        self.key = None
+        self.query_one("#key", Static).update(verdict_key(self.catalogue, None))
+        self.query_one("#details", VerticalScroll).scroll_home(animate=False)
+
     def show_details(self, benefit: Benefit | None) -> None:
         if benefit == self.current and benefit is not None:
             return
+        key = benefit.evidence.verdict if benefit and benefit.evidence else None
+        if key != self.key or self.current_caution is not None:
+            # Only a changed verdict is redrawn, as for the notice.
+            self.key = key
+            self.query_one("#key", Static).update(verdict_key(self.catalogue, benefit))
         self.current = benefit
+        self.current_caution = None
         self._render_details()
         self.query_one("#details", VerticalScroll).scroll_home(animate=False)
 
@@ -203,16 +268,18 @@ class MainScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "results" and event.option_id:
-            self.show_details(self.catalogue.benefit(int(event.option_id)))
+            self.show_entry(event.option_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if not event.option_id:
             return
-        benefit = self.catalogue.benefit(int(event.option_id))
-        if event.option_list.id == "related" and benefit:
+        if event.option_list.id == "related":
             # A related benefit: show it, and highlight it in the list when it is there.
-            if benefit in self.shown:
-                self.query_one("#results", Results).highlighted = self.shown.index(benefit)
+            benefit = self.catalogue.benefit(int(event.option_id))
+            if benefit and event.option_id in self.entries:
+                self.query_one("#results", Results).highlighted = self.entries.index(
+                    event.option_id
+                )
             self.show_details(benefit)
         self.action_open()
 
@@ -220,7 +287,7 @@ class MainScreen(Screen[None]):
 
     def action_open(self) -> None:
         """Enter: the details of the highlighted benefit, ready to scroll."""
-        if self.current is not None:
+        if self.current is not None or self.current_caution is not None:
             self.query_one("#details", VerticalScroll).focus()
 
     def action_search(self) -> None:
@@ -239,7 +306,9 @@ class MainScreen(Screen[None]):
         self.marked ^= {self.current.id}
         results = self.query_one("#results", Results)
         highlighted = results.highlighted
-        results.set_options(self._options())
+        cautions = results.option_count - len(self.shown)  # the caution entries lead the list
+        for number, option in enumerate(self._options()):
+            results.replace_option_prompt_at_index(cautions + number, option.prompt)
         results.highlighted = highlighted
         self._render_details()
         count = len(self.marked)
@@ -253,7 +322,11 @@ class MainScreen(Screen[None]):
     def action_cautions(self) -> None:
         from .screens import CautionsScreen
 
-        self.app.push_screen(CautionsScreen(self.catalogue, self.current))
+        # With a query, in the search's order (its best match first); else this benefit's first.
+        found = tuple(hit.caution for hit in self.found.cautions)
+        query = self.query_one("#search", Input).value.strip()
+        heading = self.found.heading or f'Matching "{query}", best match first'
+        self.app.push_screen(CautionsScreen(self.catalogue, self.current, found, heading))
 
     def action_export(self) -> None:
         from .screens import ExportScreen
@@ -262,7 +335,9 @@ class MainScreen(Screen[None]):
         if not chosen and self.current is not None:
             chosen = [self.current]
         if not chosen:
-            self.notify("No benefit to put in a handout: search for one first.", severity="warning")
+            # A caution highlighted (a safety question) is not a benefit to hand out.
+            where = "move down to one" if self.shown else "search for one first"
+            self.notify(f"No benefit to put in a handout: {where}.", severity="warning")
             return
         self.app.push_screen(ExportScreen(self.catalogue, chosen))
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from ..views.render import footer, legend, verdict_line, verdict_text
-from ..views.viewmodel import benefit_line, benefit_view
+from ..views.viewmodel import benefit_line, benefit_view, caution_view, verdict
 from ..views.viewmodel import legend as verdict_legend
+from ..views.wording import match_reason
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue, Caution
+    from ..finding.search import CautionHit
     from ..views.viewmodel import BenefitView, CautionView, Citation
 
 # Where `show` says to run `neurobenefits cautions`, the browser has a key.
@@ -35,19 +37,72 @@ def result_line(catalogue: Catalogue, benefit: Benefit, marked: bool) -> Rendera
     """`* 10 Enhanced Skin Integrity` over `[~] limited  Body`: one entry of the list.
 
     The title wraps under itself, so a long one is read whole in a pane 38 columns wide;
-    the verdict line is cut with an ellipsis (the category goes first, never the badge).
+    the category follows the verdict when it fits whole, and is left out when it does not
+    (the details name it): never cut mid-word.
     """
     entry = benefit_line(catalogue, benefit)
     number = Text(end="")
     number.append(MARK if marked else " ", style="bold yellow")
     number.append(f"{entry.id:>3}", style="bold cyan")
-    # The verdict first, so that a narrow list cuts the category rather than the badge.
     badge = Text(no_wrap=True, overflow="ellipsis", end="")
     if entry.verdict:
         badge.append_text(verdict_text(entry.verdict))
-        badge.append("  ")
-    badge.append(entry.category, style="dim")
-    return _hanging(number, Group(Text(entry.title, style="bold"), badge), gap=1)
+    line = _IfRoom(badge, Text(entry.category, style="dim", end=""))
+    return _hanging(number, Group(Text(entry.title, style="bold"), line), gap=1)
+
+
+def caution_line(caution: Caution) -> RenderableType:
+    """`!  Bleeding risk`: a caution in the list, as a safety question lists them first."""
+    return _hanging(
+        Text("   !", style="bold red", end=""), Text(caution.title, style="bold"), gap=1
+    )
+
+
+class _IfRoom:
+    """`first`, then `extra` two spaces on when the whole of it fits the width, else alone."""
+
+    def __init__(self, first: Text, extra: Text) -> None:
+        self.first = first
+        self.extra = extra
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.first.plain:
+            yield self.extra
+        elif self.first.cell_len + 2 + self.extra.cell_len <= options.max_width:
+            yield Text.assemble(self.first, "  ", self.extra, no_wrap=True, end="")
+        else:
+            yield self.first
+
+
+def verdict_key(catalogue: Catalogue, benefit: Benefit | None) -> Text:
+    """`[+] supported: systematic reviews...`: what the highlighted benefit's verdict means.
+
+    Under the list, so that no badge there is far from its meaning; every verdict's
+    meaning ends the details too.
+    """
+    if benefit is None or benefit.evidence is None:
+        return Text("Verdicts: highlight a benefit for what its verdict means.", style="dim")
+    chosen = verdict(catalogue, benefit.evidence.verdict)
+    text = Text.assemble(verdict_text(chosen))
+    text.append(f": {chosen.meaning}." if chosen.meaning else ": not defined by this catalogue.")
+    return text
+
+
+def caution_details(catalogue: Catalogue, hit: CautionHit) -> RenderableType:
+    """One caution in full (its sources' DOI links whole), and why the search found it."""
+    view = caution_view(catalogue, hit.caution)
+    title = Text.assemble(("! ", "bold red"), (view.title, "bold"), (f"  ({view.id})", "dim"))
+    parts: list[RenderableType] = [
+        title,
+        Text.assemble(("Who: ", "bold"), view.who),
+        Text(view.text),
+    ]
+    parts += [_hanging(Text("- "), reference_text(r)) for r in view.references]
+    if view.concerns:
+        parts.append(Text(view.concerns, style="dim"))
+    if hit.matches:
+        parts.append(Text(f"({match_reason(hit.matches)})", style="dim"))
+    return Group(*parts)
 
 
 def link(url: str) -> Style:

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from .keybar import KeyBar
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Benefit, Catalogue
+    from ..catalogue.model import Benefit, Catalogue, Caution
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,30 +51,48 @@ class HelpScreen(ModalScreen[None]):
 
 
 class CautionsScreen(ModalScreen[None]):
-    """Every caution, the highlighted benefit's first, in the words of `neurobenefits cautions`."""
+    """Every caution, in the words of `neurobenefits cautions`.
+
+    After a search, those it found come first in its order (its best match first); else the
+    highlighted benefit's own come first. The others follow in the catalogue's order.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,exclamation_mark,q", "app.pop_screen", "Close", key_display="Esc"),
     ]
 
-    def __init__(self, catalogue: Catalogue, benefit: Benefit | None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        benefit: Benefit | None,
+        found: Sequence[Caution] = (),
+        heading: str = "",
+    ) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.benefit = benefit
+        self.found = tuple(found)
+        self.heading = heading  # what `search` heads the cautions it found with, if anything
 
     def compose(self) -> ComposeResult:
         from ..views.render import cautions_view
         from ..views.viewmodel import caution_view, own_cautions
 
-        own = own_cautions(self.catalogue, self.benefit) if self.benefit else ()
-        others = [caution_view(self.catalogue, c) for c in self.catalogue.cautions if c not in own]
-        own_views = [caution_view(self.catalogue, c) for c in own]
+        if self.found:
+            first = self.found
+            title = self.heading or "Found by the search, best match first"
+        else:
+            first = own_cautions(self.catalogue, self.benefit) if self.benefit else ()
+            title = f"For {self.benefit.id} {self.benefit.title}" if self.benefit else ""
+        others = [
+            caution_view(self.catalogue, c) for c in self.catalogue.cautions if c not in first
+        ]
         parts: list[RenderableType] = []
-        if own and self.benefit:
-            parts.append(
-                Text(f"For {self.benefit.id} {self.benefit.title}", style="bold underline")
-            )
-            parts += cautions_view(self.catalogue, own_views)[:-1]
+        if first:
+            parts.append(Text(title, style="bold underline"))
+            parts += cautions_view(
+                self.catalogue, [caution_view(self.catalogue, c) for c in first]
+            )[:-1]
             if others:
                 parts.append(Text("Other cautions", style="bold underline"))
         parts += cautions_view(self.catalogue, others)  # ends with the source and disclaimer
