@@ -137,6 +137,30 @@ benefits:
     ]
 
 
+def test_a_slug_renamed_into_a_clash_is_blamed_on_the_file_that_renamed_it(
+    tmp_path: Path,
+) -> None:
+    # File 2 adds benefit 99 with a new slug; file 3 then renames benefit 1 to that slug.
+    # Benefit 1 comes first by number, but it is file 3 that must change.
+    second = """\
+benefits:
+  - id: 99
+    slug: new-one
+    title: Ninety-nine
+    category: body
+    summary: Two lines.
+    description: Other words.
+"""
+    third = """\
+benefits:
+  - id: 1
+    slug: new-one
+"""
+    assert _problems(tmp_path, MINIMAL, second, third) == [
+        "3.yaml:3:11: benefits[0] (id 1).slug: duplicate slug 'new-one'; benefit 99 has it already"
+    ]
+
+
 def test_a_second_file_may_restate_a_benefits_own_slug(tmp_path: Path) -> None:
     first = tmp_path / "1.yaml"
     first.write_text(MINIMAL, encoding="utf-8")

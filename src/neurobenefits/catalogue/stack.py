@@ -313,9 +313,14 @@ class _Merger:
         ]
 
     def _first_with_slug(self) -> dict[str, int]:
+        """Which benefit holds each slug: the one given it by the earliest file (then the lower
+        number), so that a duplicate is blamed on the file that made it one."""
         first: dict[str, int] = {}
-        for number, benefit in sorted(self.benefits.items()):
-            slug = benefit.get("slug")
+        given = sorted(
+            self.benefits, key=lambda number: (self._where(number, "slug").layer, number)
+        )
+        for number in given:
+            slug = self.benefits[number].get("slug")
             if slug and slug not in first:
                 first[slug] = number
         return first
