@@ -151,14 +151,25 @@ class _Document:
 
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
-        self.stems = {name: _field_stems(name, text) for name, text in texts.items()}
-        self.counts = {name: Counter(field_stems) for name, field_stems in self.stems.items()}
+        # Each field is split and stemmed the first time a query word may be in it.
+        self._stems: dict[str, list[str]] = {}
+        self._counts: dict[str, Counter[str]] = {}
+
+    def stems(self, name: str) -> list[str]:
+        if name not in self._stems:
+            self._stems[name] = _field_stems(name, self.texts[name])
+            self._counts[name] = Counter(self._stems[name])
+        return self._stems[name]
+
+    def may_hold(self, starts: _Starts, name: str) -> bool:
+        """Whether the field has a word starting as a query word's stem does (see _Collection)."""
+        return starts.search(_folded(self.texts[name]))
 
     def frequency(self, stems: tuple[str, ...], name: str) -> int:
         """How often a word (or phrase) occurs in one field."""
+        sequence = self.stems(name)
         if len(stems) == 1:
-            return self.counts[name][stems[0]]
-        sequence = self.stems[name]
+            return self._counts[name][stems[0]]
         width = len(stems)
         return sum(
             1
@@ -184,7 +195,7 @@ class _Collection:
     def __init__(self, texts: list[dict[str, str]], weights: dict[str, float]) -> None:
         self.texts = texts
         self.weights = weights
-        self.folded = [fold(" ".join(t.values())).replace("'", "") for t in texts]
+        self.folded = [_folded(" ".join(t.values())) for t in texts]
         self.lengths = [{name: len(text.split()) for name, text in t.items()} for t in texts]
         count = max(1, len(texts))
         self.average_length = {
@@ -204,18 +215,20 @@ class _Collection:
 
     def candidates(self, expansions: Sequence[Expansion]) -> list[int]:
         """Positions of the entries whose text may hold one of these words."""
-        prefixes = {_prefix(stems[0]) for _, stems, _ in expansions}
-        starts = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(prefixes)) + ")")
+        starts = _Starts(expansions)
         return [i for i, text in enumerate(self.folded) if starts.search(text)]
 
     def matching(self, term: Term, expansions: Sequence[Expansion]) -> dict[int, _Found]:
         """Entries (by position) that hold the term or a synonym, with weighted counts."""
         result: dict[int, _Found] = {}
+        starts = _Starts(expansions)
         for position in self.candidates(expansions):
             document = self.document(position)
             weighted = own = 0.0
             matches: list[Match] = []
             for name, weight in self.weights.items():
+                if not document.may_hold(starts, name):
+                    continue
                 norm = 1 - B + B * self.lengths[position][name] / self.average_length[name]
                 for surface, stems, is_synonym in expansions:
                     count = document.frequency(stems, name)
@@ -227,6 +240,22 @@ class _Collection:
             if matches:
                 result[position] = _Found(weighted, own, matches)
         return result
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("'", "")
+
+
+class _Starts:
+    """Finds a word that starts as one of these words' first stems does."""
+
+    def __init__(self, expansions: Sequence[Expansion]) -> None:
+        self.prefixes = sorted({_prefix(stems[0]) for _, stems, _ in expansions})
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, self.prefixes)) + ")")
+
+    def search(self, text: str) -> bool:
+        # A plain substring test first: far quicker than the pattern, and most texts fail it.
+        return any(p in text for p in self.prefixes) and self.pattern.search(text) is not None
 
 
 def _prefix(first_stem: str) -> str:
