@@ -651,3 +651,29 @@ def test_a_long_query_is_shortened_to_sixty_characters_in_a_message() -> None:
     assert result.stderr == (
         f"The query {shown!r} has only common words (the); give a word such as sleep or spasm.\n"
     )
+
+
+def test_a_long_reference_is_echoed_shortened_with_its_length(catalogue: Catalogue) -> None:
+    from neurobenefits.finding.lookup import NotFound, resolve
+
+    exactly = "x" * 60
+    shown = resolve(catalogue, exactly)
+    assert isinstance(shown, NotFound)
+    assert shown.message.startswith(f"No benefit '{exactly}': numbers run from 1 to 14")
+    longer = resolve(catalogue, "x" * 100)
+    assert isinstance(longer, NotFound)
+    assert longer.message == (
+        f"No benefit '{'x' * 57}... (100 characters)': numbers run from 1 to 14; "
+        f"try `neurobenefits search {'x' * 57}... (100 characters)`."
+    )
+
+
+def test_word_forms_name_a_benefit_only_when_every_word_is_in_its_title(
+    catalogue: Catalogue,
+) -> None:
+    from neurobenefits.finding.lookup import Found, NotFound, resolve
+
+    assert isinstance(resolve(catalogue, "spasm"), Found)  # a word form of "Spasms"
+    both = resolve(catalogue, "spasms sleeping")  # each word is in a different title
+    assert isinstance(both, NotFound)
+    assert both.message.startswith("No benefit 'spasms sleeping'")

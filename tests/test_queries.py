@@ -336,3 +336,26 @@ def test_a_catalogue_error_is_a_problem_with_one_line_per_finding() -> None:
     assert error.kind is Kind.CATALOGUE
     assert error.message == "a.yaml: is empty\nb.yaml: title: bad"
     assert OutputFailed("x").kind is Kind.OUTPUT
+
+
+def test_a_reference_of_the_longest_length_is_looked_up_one_longer_is_refused(
+    catalogue: Catalogue,
+) -> None:
+    with pytest.raises(NothingFound):  # 1,000 characters: read, and found to name nothing
+        find_benefit(catalogue, "x" * 1000)
+    with pytest.raises(BadRequest) as refused:
+        find_benefit(catalogue, "x" * 1001)
+    assert refused.value.message == (
+        f"{'x' * 40}... (1,001 characters) is too long for a benefit's number, slug or title; "
+        "at most 1,000 characters are read."
+    )
+
+
+def test_a_search_query_over_the_longest_length_is_refused_by_name() -> None:
+    assert search_query(["y" * 1000]) == "y" * 1000
+    with pytest.raises(BadRequest) as refused:
+        search_query(["y" * 1001])
+    assert refused.value.message == (
+        f"{'y' * 40}... (1,001 characters) is too long for a search query; "
+        "at most 1,000 characters are read."
+    )
