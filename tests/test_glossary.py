@@ -57,7 +57,7 @@ def _listed_html(document: str) -> dict[str, str]:
 
 def test_the_bundled_glossary_explains_the_cautions_words(catalogue: Catalogue) -> None:
     glossary = dict(catalogue.glossary)
-    assert glossary["anticoagulants"] == "medicines that thin the blood, such as warfarin"
+    assert glossary["anticoagulants"] == "medicines that slow blood clotting (often called blood thinners), such as warfarin, apixaban or rivaroxaban"
     for term in ("T6", "deep vein thrombosis", "pulmonary embolism", "osteoporosis"):
         assert term in glossary, term
     # No entry is dead: each term is one the cautions use.
@@ -266,7 +266,7 @@ def test_the_references_include_the_sources_the_cautions_cite(
     assert "Krassioukov A, et al. (2009)" in references
     assert "Cited by the caution \u201cAutonomic dysreflexia\u201d." in references
     assert (
-        "Cited by the cautions \u201cPossible blood clot (deep vein thrombosis)\u201d, "
+        "Cited by the cautions \u201cPossible blood clot (deep vein thrombosis)\u201d and "
         "\u201cBleeding risk\u201d." in references
     )
     # Benefit 5's own sources come first; each source is listed once.
@@ -282,6 +282,6 @@ def test_a_source_cited_by_a_benefit_and_a_caution_says_both() -> None:
     result = run("export", "10", "--format", "markdown", env=FIXED_DAY)
     assert result.exit_code == exitcodes.OK
     assert (
-        "Cited by benefit 10 Enhanced Skin Integrity; and the caution "
+        "Cited by benefit 10 Enhanced Skin Integrity, and the caution "
         "\u201cSkin at risk of pressure ulcers\u201d."
     ) in result.stdout

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from neurobenefits import exitcodes
 from neurobenefits.catalogue.model import Catalogue
 from neurobenefits.finding.query import parse_query
 from neurobenefits.finding.search import Index, field_texts, notices, search
@@ -671,3 +672,30 @@ def test_one_word_expands_to_a_bounded_number_of_terms(catalogue: Catalogue) -> 
     assert len(expansions) == MAX_EXPANSIONS
     assert expansions[0][0] == "pain"
     assert [hit.benefit.id for hit in search(crowded, "pain").hits][:1] == [1]
+
+
+def test_a_quoted_word_is_searched_as_written_never_corrected() -> None:
+    quoted = run("search", '"spasn"', "--format", "plain")
+    assert quoted.exit_code == exitcodes.NOT_FOUND
+    assert quoted.stderr.startswith('No benefit or caution matches "spasn".')
+    assert "Showing results for" not in quoted.stdout + quoted.stderr
+    unquoted = run("search", "spasn", "--format", "plain")
+    assert unquoted.exit_code == exitcodes.OK
+    assert unquoted.stdout.startswith('Showing results for "spasm" (no match for "spasn").')
+
+
+def test_a_word_only_the_evidence_says_is_shown_in_an_evidence_snippet() -> None:
+    result = run("search", "heart", "rate", "--format", "plain", env={"COLUMNS": "200"})
+    assert result.exit_code == exitcodes.OK
+    lines = result.stdout.splitlines()
+    first = lines.index(next(line for line in lines if "Promotion of Overall Well-being" in line))
+    assert "blood pressure and heart rate" in lines[first + 1]
+    assert "(matched in evidence)" in lines[first + 2]
+
+
+def test_a_safety_question_names_each_word_no_caution_mentions(catalogue: Catalogue) -> None:
+    result = search(catalogue, "is it safe with blood thinners when pregnant")
+    assert notices(result)[-1] == (
+        'No caution here mentions "pregnant"; that does not make it safe: '
+        "ask the client's clinician."
+    )

@@ -608,18 +608,13 @@ def notices(result: SearchResult) -> list[str]:
     if result.found and result.unmatched and result.suggestions:
         typed = _listed([f'"{word}"' for word in result.unmatched])
         lines.append(f"No match for {typed}; did you mean: {', '.join(result.suggestions)}?")
-    if result.safety and result.unmatched and not _caution_matched(result):
+    if result.safety and result.unmatched:
         typed = _listed([f'"{word}"' for word in result.unmatched])
         lines.append(
             f"No caution here mentions {typed}; that does not make it safe: ask the "
             "client's clinician."
         )
     return lines
-
-
-def _caution_matched(result: SearchResult) -> bool:
-    """Whether any caution was found for a word of the query, not only for asking about safety."""
-    return any(hit.matches for hit in result.cautions)
 
 
 def no_words_message(query: str) -> str:

@@ -57,10 +57,9 @@ def handout_safety_pointer(titles: Sequence[str]) -> str:
     and no invitation to a session either: a note may say not to massage at all (at-risk skin).
     """
     quoted = [f"\u201c{title}\u201d" for title in titles]
-    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    names = _and_joined(quoted)
     notes = "note" if len(quoted) == 1 else "notes"
-    they = "it concerns" if len(quoted) == 1 else "they concern"
-    return f"See the safety {notes} above on {names}: {they} people this is meant to help."
+    return f"Safety {notes} above that bear on this: {names}."
 
 
 def handout_coverage(shown: int, total: int) -> str:
@@ -85,14 +84,20 @@ def cited_by(
     their quoted title with `titles`, as a handout shows them) rest on a reference, as a
     sentence any view can print; empty when nothing cites it.
     """
-    parts = [f"{b.id} {b.title}" for b in benefits]
-    if parts:
-        parts[0] = ("benefit " if len(benefits) == 1 else "benefits ") + parts[0]
+    parts = []
+    if benefits:
+        noun = "benefit " if len(benefits) == 1 else "benefits "
+        parts.append(noun + "; ".join(f"{b.id} {b.title}" for b in benefits))
     if cautions:
         noun = "the caution " if len(cautions) == 1 else "the cautions "
         names = [f"\u201c{c.title}\u201d" if titles else c.id for c in cautions]
-        parts.append(("and " if parts else "") + noun + ", ".join(names))
-    return f"Cited by {'; '.join(parts)}." if parts else ""
+        parts.append(noun + _and_joined(names))
+    return f"Cited by {', and '.join(parts)}." if parts else ""
+
+
+def _and_joined(names: Sequence[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def match_reason(matches: Sequence[Match]) -> str:
