@@ -57,7 +57,10 @@ def _listed_html(document: str) -> dict[str, str]:
 
 def test_the_bundled_glossary_explains_the_cautions_words(catalogue: Catalogue) -> None:
     glossary = dict(catalogue.glossary)
-    assert glossary["anticoagulants"] == "medicines that slow blood clotting (often called blood thinners), such as warfarin, apixaban or rivaroxaban"
+    assert (
+        glossary["anticoagulants"]
+        == "medicines that slow blood clotting (often called blood thinners), such as warfarin, apixaban or rivaroxaban"
+    )
     for term in ("T6", "deep vein thrombosis", "pulmonary embolism", "osteoporosis"):
         assert term in glossary, term
     # No entry is dead: each term is one the cautions use.
