@@ -550,7 +550,7 @@ def test_csl_json_for_a_stream_without_unicode_is_exact() -> None:
 def test_other_commands_never_load_the_bibliography() -> None:
     ours = {
         "neurobenefits.views.bibliography",
-        "neurobenefits.views.citation",
+        "neurobenefits.catalogue.citation",
         "neurobenefits.finding.refselect",
     }
     assert not ours & _modules("show", "8", "--format", "json")

@@ -201,9 +201,9 @@ PagerOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        from . import __version__
+        from . import version_line
 
-        sys.stdout.write(f"neurobenefits {__version__}\n")
+        sys.stdout.write(version_line())
         raise typer.Exit(exitcodes.OK)
 
 

@@ -43,9 +43,9 @@ def outcome(arguments: list[str], *, quick: bool = True) -> int:
 def _run(arguments: list[str] | None = None, *, quick: bool = True) -> None:
     arguments = sys.argv[1:] if arguments is None else arguments
     if arguments in (["--version"], ["-V"]):
-        from . import __version__
+        from . import version_line
 
-        sys.stdout.write(f"neurobenefits {__version__}\n")
+        sys.stdout.write(version_line())
         return
     from .signals import ending_on_signals  # not before: --version needs no clean-up
 

@@ -29,14 +29,10 @@ class Reference(NamedTuple):
     @property
     def first_author(self) -> str:
         """The first author's surname, or the first body named (for a guideline)."""
-        first = self.authors.split(",")[0].strip()
-        if first.endswith(" et al."):
-            first = first[: -len(" et al.")]
-        parts = first.split()
-        # "Moyer CA": a surname then initials; an organisation's name stays whole.
-        if len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 3:
-            return " ".join(parts[:-1])
-        return first
+        from .citation import parse_authors  # the one reading of an author list
+
+        names = parse_authors(self.authors).names
+        return names[0].family if names else self.authors.strip()
 
     @property
     def short_citation(self) -> str:

@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..catalogue.model import Reference
-from ..catalogue.spec import DOI_PATTERN
-from .citation import (
+from ..catalogue.citation import (
     Authors,
     Name,
     Parts,
@@ -24,6 +22,8 @@ from .citation import (
     parse_citation,
     pubmed_url,
 )
+from ..catalogue.model import Reference
+from ..catalogue.spec import DOI_PATTERN
 
 # Our words about a source, kept apart from the source's own (never its abstract).
 FINDING_PREFIX = "neurobenefits summary (our words, not the abstract): "

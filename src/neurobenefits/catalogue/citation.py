@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..catalogue.model import Reference
+    from .model import Reference
 
 ET_AL = "et al."
 
