@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,6 +130,30 @@ def get_benefit(catalogue: Catalogue, number: int) -> Benefit:
     found = catalogue.benefit(number)
     assert found is not None, f"no benefit {number}"
     return found
+
+
+def run_showing_terminal(
+    command: Sequence[str | bytes], environ: Mapping[str, str | bytes], folder: Path | None = None
+) -> tuple[int, bytes, bytes]:
+    """Run with a pseudo-terminal as stdin and stdout: exit code, all it showed, stderr."""
+    primary, secondary = pty.openpty()
+    reader, shown = read_terminal(primary)
+    try:
+        process = subprocess.run(
+            command,
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            env={**environ, "TERM": "xterm"},
+            cwd=folder,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        reader.join(timeout=10)
+        os.close(primary)
+    return process.returncode, bytes(shown), process.stderr
 
 
 def read_terminal(primary: int) -> tuple[threading.Thread, bytearray]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import subprocess
 import sys
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from neurobenefits import exitcodes
 from neurobenefits.catalogue.model import Catalogue
 
-from .conftest import read_terminal, run
+from .conftest import run, run_showing_terminal
 
 
 def test_show_5_says_the_cortisol_claim_is_not_supported_and_cites_2011() -> None:
@@ -45,23 +43,10 @@ def test_verdicts_are_told_apart_without_colour() -> None:
 
 
 def test_doi_links_are_hyperlinks_on_a_coloured_terminal_only() -> None:
-    primary, secondary = pty.openpty()
-    reader, shown = read_terminal(primary)
-    try:
-        process = subprocess.run(
-            [sys.executable, "-m", "neurobenefits", "show", "5"],
-            stdin=secondary,
-            stdout=secondary,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
-            timeout=60,
-            check=False,
-        )
-    finally:
-        os.close(secondary)
-        reader.join(timeout=10)
-        os.close(primary)
-    assert process.returncode == 0, process.stderr
+    code, shown, errors = run_showing_terminal(
+        [sys.executable, "-m", "neurobenefits", "show", "5"], {**os.environ, "COLUMNS": "100"}
+    )
+    assert code == 0, errors
     assert b"\x1b]8;" in shown
     assert b"https://doi.org/10.1016/j.jbmt.2010.06.001" in shown
     # Forced colour into a pipe: colour, but no links (a pipe shows none, and Rich numbers

@@ -10,7 +10,6 @@ stream.
 from __future__ import annotations
 
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import _CLEARED, read_terminal
+from tests.conftest import _CLEARED, run_showing_terminal
 
 CASES = Path(__file__).resolve().parent / "hostile" / "cli"
 _MACRO = re.compile(r"\{(byte|repeat):([^}:]*)(?::([0-9]+))?\}")
@@ -69,7 +68,7 @@ def _run_case(case: dict[str, Any], folder: Path) -> tuple[int, bytes, bytes]:
     ]
     where = case.get("stdout", "pipe")
     if where == "terminal":
-        return _run_on_terminal(command, environ, folder)
+        return run_showing_terminal(command, environ, folder)
     stdout: Any = subprocess.PIPE
     opened: list[int] = []
     if where == "closed":
@@ -98,31 +97,6 @@ def _run_case(case: dict[str, Any], folder: Path) -> tuple[int, bytes, bytes]:
         if where == "full":
             stdout.close()
     return process.returncode, process.stdout or b"", process.stderr
-
-
-def _run_on_terminal(
-    command: list[bytes], environ: dict[str, str | bytes], folder: Path
-) -> tuple[int, bytes, bytes]:
-    """Run with a pseudo-terminal as stdin and stdout, reading all it shows."""
-    primary, secondary = pty.openpty()
-    reader, shown = read_terminal(primary)
-
-    try:
-        process = subprocess.run(
-            command,
-            stdin=secondary,
-            stdout=secondary,
-            stderr=subprocess.PIPE,
-            env={**environ, "TERM": "xterm"},
-            cwd=folder,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        os.close(secondary)
-        reader.join(timeout=10)
-        os.close(primary)
-    return process.returncode, bytes(shown), process.stderr
 
 
 def _cases() -> list[Any]:
