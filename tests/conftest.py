@@ -156,6 +156,19 @@ def run_showing_terminal(
     return process.returncode, bytes(shown), process.stderr
 
 
+def fake_browser(folder: Path, then: str) -> Path:
+    """A stand-in for Chromium: it notes where it is asked to print (`$out`), then runs the
+    shell lines `then`, so a test needs no browser to see what export makes of its output."""
+    browser = folder / "fake-chromium"
+    browser.write_text(
+        '#!/bin/sh\nfor a; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; '
+        "esac; done\n" + then,
+        encoding="utf-8",
+    )
+    browser.chmod(0o755)
+    return browser
+
+
 def read_terminal(primary: int) -> tuple[threading.Thread, bytearray]:
     """Start reading all a pseudo-terminal shows, until its other side is closed."""
     shown = bytearray()

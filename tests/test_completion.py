@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import run_process
+
 
 def _complete(shell: str, words: str, **extra: str) -> list[str]:
     env = {k: v for k, v in os.environ.items() if k != "NEUROBENEFITS_CATALOGUE"}
@@ -69,16 +71,8 @@ def test_bash_completes_caution_names() -> None:
 
 
 def _script(shell: str, running: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "NEUROBENEFITS_CATALOGUE"}
-    env["SHELL"] = running  # the shell that runs the command must not change the answer
-    result = subprocess.run(
-        [sys.executable, "-m", "neurobenefits", "completion", shell],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=60,
-    )
+    # The shell that runs the command must not change the answer.
+    result = run_process("completion", shell, env={"SHELL": running})
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout
@@ -155,16 +149,12 @@ def test_bash_completes_reference_keys_and_benefit_numbers_for_references() -> N
 @pytest.mark.parametrize(("cword", "code"), [("x", 2), ("-1", 0), ("99", 0)])
 def test_a_garbled_completion_request_is_one_line_of_bad_usage(cword: str, code: int) -> None:
     # The shell's COMP_* variables are input from outside; Typer trusts them.
-    env = {k: v for k, v in os.environ.items() if k != "NEUROBENEFITS_CATALOGUE"}
-    env.update(_NEUROBENEFITS_COMPLETE="complete_bash", COMP_WORDS="neurobenefits show ")
-    env["COMP_CWORD"] = cword
-    result = subprocess.run(
-        [sys.executable, "-m", "neurobenefits"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=60,
+    result = run_process(
+        env={
+            "_NEUROBENEFITS_COMPLETE": "complete_bash",
+            "COMP_WORDS": "neurobenefits show ",
+            "COMP_CWORD": cword,
+        }
     )
     assert result.returncode == code, result.stderr
     assert "internal error" not in result.stderr

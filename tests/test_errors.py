@@ -8,7 +8,7 @@ import pytest
 
 from neurobenefits import exitcodes
 
-from .conftest import run, run_on_terminal
+from .conftest import fake_browser, run, run_on_terminal
 from .test_loading import MINIMAL
 
 
@@ -59,14 +59,8 @@ def test_a_browser_that_prints_nothing_is_exit_four(tmp_path: Path) -> None:
 
 
 def test_a_browser_that_prints_garbage_is_exit_four_and_leaves_no_file(tmp_path: Path) -> None:
-    browser = tmp_path / "fake-chromium"
-    # Writes where Chromium would print the PDF (its --print-to-pdf= argument), but not a PDF.
-    browser.write_text(
-        '#!/bin/sh\nfor a; do case "$a" in --print-to-pdf=*) '
-        'printf "<html>not a pdf</html>" > "${a#--print-to-pdf=}";; esac; done\n',
-        encoding="utf-8",
-    )
-    browser.chmod(0o755)
+    # Writes where Chromium would print the PDF, but not a PDF.
+    browser = fake_browser(tmp_path, 'printf "<html>not a pdf</html>" > "$out"\n')
     target = tmp_path / "h.pdf"
     result = run("export", "1", "-o", str(target), env={"NEUROBENEFITS_CHROMIUM": str(browser)})
     assert result.exit_code == exitcodes.OUTPUT
@@ -75,9 +69,6 @@ def test_a_browser_that_prints_garbage_is_exit_four_and_leaves_no_file(tmp_path:
         "NEUROBENEFITS_CHROMIUM must name Chromium or Google Chrome.\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chromium"]
-
-
-_PRINTS = 'for a; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done\n'
 
 
 @pytest.mark.parametrize(
@@ -108,10 +99,7 @@ def test_a_browser_that_fails_to_print_a_whole_pdf_leaves_no_file(
 ) -> None:
     secret = tmp_path / "secret.pdf"
     secret.write_bytes(b"%PDF-1.4 private\n%%EOF\n")
-    browser = tmp_path / "fake-chromium"
-    script = "#!/bin/sh\n" + _PRINTS + then.replace("{secret}", str(secret))
-    browser.write_text(script, encoding="utf-8")
-    browser.chmod(0o755)
+    browser = fake_browser(tmp_path, then.replace("{secret}", str(secret)))
     target = tmp_path / "h.pdf"
     result = run("export", "1", "-o", str(target), env={"NEUROBENEFITS_CHROMIUM": str(browser)})
     assert result.exit_code == exitcodes.OUTPUT, result.stderr

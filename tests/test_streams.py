@@ -32,7 +32,7 @@ import pytest
 
 from neurobenefits import streams
 from neurobenefits.catalogue.model import Catalogue
-from tests.conftest import _CLEARED, REPO, read_terminal, run
+from tests.conftest import _CLEARED, REPO, fake_browser, read_terminal, run
 
 ESC = "\x1b"
 COMMANDS = [
@@ -178,13 +178,7 @@ def test_a_reader_that_has_gone_ends_every_command_quietly_with_zero(
 
 def test_a_pdf_into_a_pipe_nobody_reads_ends_quietly_with_zero(tmp_path: Path) -> None:
     # A stand-in browser that prints a small PDF at once, so no Chromium is needed.
-    browser = tmp_path / "browser"
-    browser.write_text(
-        '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*)\n'
-        '  printf "%%PDF-1.4 stand-in\n%%%%EOF\n" > "${a#--print-to-pdf=}";; esac; done\n',
-        encoding="utf-8",
-    )
-    browser.chmod(0o755)
+    browser = fake_browser(tmp_path, 'printf "%%PDF-1.4 stand-in\\n%%%%EOF\\n" > "$out"\n')
     reader, writer = os.pipe()
     os.close(reader)
     try:

@@ -53,7 +53,7 @@ _COLOR = Option(("--color",), "color", CHOICE, ("auto", "always", "never"))
 _PAGER = Option(("--pager",), "pager", FLAG)
 _LIST_FORMATS = ("table", "plain", "json", "yaml", "markdown", "csv", "svg")
 _SHOW_FORMATS = ("table", "plain", "json", "yaml", "markdown", "svg")
-_REFERENCE_FORMATS = (*("table", "plain", "json", "yaml", "markdown", "bibtex", "ris", "csl-json"),)
+_REFERENCE_FORMATS = ("table", "plain", "json", "yaml", "markdown", "bibtex", "ris", "csl-json")
 
 
 def _format(choices: tuple[str, ...]) -> Option:
